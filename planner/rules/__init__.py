@@ -1,0 +1,1 @@
+"""The rules engine: pure functions of a plan that return findings."""
