@@ -350,7 +350,7 @@ def _known_rule_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
         if rule_id not in RULES_BY_ID:
             raise PydanticCustomError(
                 "unknown_rule",
-                "unknown rule id "{rule}" (see `planner check --help` or rules.md)",
+                'unknown rule id "{rule}" (see `planner check --help` for the ids)',
                 {"rule": rule_id},
             )
     return ids

@@ -1,0 +1,183 @@
+"""The editing session behind the editor: a plan, its document, undo and redo, saving.
+
+Knows nothing of Textual. Every edit is applied to the TOML document and the plan is
+derived from the document again, so what is shown is always what will be saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.edits import Edit, EditError, apply_edit
+from planner.planfile import PlanDocument, PlanError, Problem, write_atomic
+
+if TYPE_CHECKING:
+    from planner.findings import Report
+    from planner.model import Plan
+
+UNDO_LIMIT = 200
+
+
+def empty_week_text(name: str) -> str:
+    """The text of a new, empty week for a file that does not exist yet."""
+    safe = "".join(ch for ch in name if ch.isprintable() and ch not in '"\\')[:80] or "My week"
+    return (
+        "# A training week for planner. See the plan format in the README.\n"
+        "format = 1\n\n"
+        "[plan]\n"
+        f'name = "{safe}"\n'
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    text: str
+    plan: Plan
+
+
+class PlanEditor:
+    """A plan being edited: apply edits, undo and redo them, save."""
+
+    def __init__(self, document: PlanDocument, *, saved: bool) -> None:
+        self._document = document
+        self._text = document.text()
+        self._saved_text: str | None = self._text if saved else None
+        self._undo: list[tuple[Edit, _State]] = []
+        self._redo: list[tuple[Edit, _State]] = []
+        self._report: Report | None = None
+
+    # --- opening ---
+
+    @classmethod
+    def open(cls, path: Path) -> PlanEditor:
+        """Edit a plan file; a file that does not exist yet starts as an empty week.
+
+        Raises PlanError when the file exists but cannot be loaded; nothing is opened
+        over it, so it is never written.
+        """
+        if not path.exists():
+            name = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+            document = PlanDocument.from_text(empty_week_text(name), path)
+            editor = cls(document, saved=False)
+            return editor
+        return cls(PlanDocument.load(path), saved=True)
+
+    @classmethod
+    def from_template(cls, name: str | None = None) -> PlanEditor:
+        """A new, unsaved plan made from a bundled template."""
+        from planner.templates import DEFAULT_TEMPLATE, template_text
+
+        template = name or DEFAULT_TEMPLATE
+        document = PlanDocument.from_text(template_text(template), None, source=template)
+        return cls(document, saved=False)
+
+    # --- state ---
+
+    @property
+    def plan(self) -> Plan:
+        """The plan as it is now."""
+        return self._document.plan
+
+    @property
+    def report(self) -> Report:
+        """Findings, metrics and risk of the plan as it is now."""
+        if self._report is None:
+            from planner.rules.engine import evaluate
+
+            self._report = evaluate(self._document.plan)
+        return self._report
+
+    @property
+    def path(self) -> Path | None:
+        """The file the plan saves to; None for a new plan that has none yet."""
+        return self._document.path
+
+    @property
+    def text(self) -> str:
+        """The TOML text a save would write."""
+        return self._text
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the plan differs from the file on disk (or was never saved)."""
+        return self._text != self._saved_text
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is an edit to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone edit to redo."""
+        return bool(self._redo)
+
+    def _state(self) -> _State:
+        return _State(self._text, self._document.plan)
+
+    def _restore(self, state: _State) -> None:
+        import tomlkit
+
+        path = self._document.path
+        self._document = PlanDocument(tomlkit.parse(state.text), state.plan, path, state.text)
+        self._text = state.text
+        self._report = None
+
+    # --- editing ---
+
+    def apply(self, edit: Edit) -> None:
+        """Apply an edit; raises PlanError (plan unchanged) when it cannot be applied."""
+        before = self._state()
+        source = str(self.path) if self.path else "<plan>"
+        try:
+            document = apply_edit(self._document.document, self._document.plan, edit)
+            self._document.document = document
+            plan = self._document.revalidate(source)
+        except PlanError:
+            self._restore(before)
+            raise
+        except EditError as error:
+            self._restore(before)
+            raise PlanError(source, [Problem(None, "", str(error))]) from None
+        self._document.plan = plan
+        self._text = self._document.text()
+        self._report = None
+        self._undo.append((edit, before))
+        del self._undo[:-UNDO_LIMIT]
+        self._redo.clear()
+
+    def undo(self) -> Edit | None:
+        """Undo the last edit; returns it, or None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        edit, state = self._undo.pop()
+        self._redo.append((edit, self._state()))
+        self._restore(state)
+        return edit
+
+    def redo(self) -> Edit | None:
+        """Redo the last undone edit; returns it, or None when there is none."""
+        if not self._redo:
+            return None
+        edit, state = self._redo.pop()
+        self._undo.append((edit, self._state()))
+        self._restore(state)
+        return edit
+
+    # --- saving ---
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save atomically to `path` (or the plan's own file), keeping a backup.
+
+        Raises ValueError when there is no path, SaveError when writing fails (the
+        file on disk is then as it was).
+        """
+        target = path or self.path
+        if target is None:
+            raise ValueError("this plan has no file yet; give a path to save it to")
+        write_atomic(target, self._text)
+        self._document.path = target
+        self._saved_text = self._text
+        return target

@@ -1,0 +1,636 @@
+"""Plan files in and out: reading with clear errors, the editable document, atomic saves.
+
+Two ways in: `read_plan` (tomllib, fast, read-only; what `planner check` uses) and
+`PlanDocument.load` (tomlkit, keeps every comment and blank line so the editor can
+save a plan changed only where it was edited). Every error, syntax or schema, reads
+`FILE:LINE: key.path: reason`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import stat
+import tempfile
+import tomllib
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from planner.model import DAY_KEYS, Plan
+
+if TYPE_CHECKING:
+    import tomlkit
+
+MAX_FILE_BYTES = 1024 * 1024
+BACKUP_SUFFIX = ".bak"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a plan file, at a line and key."""
+
+    line: int | None
+    key: str
+    reason: str
+    column: int | None = None
+
+    def format(self, source: str) -> str:
+        """`FILE:LINE: key: reason`, with the column where TOML gives one."""
+        where = source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
+
+
+class PlanError(ValueError):
+    """A plan that cannot be read or would not be valid; says where and why."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__("\n".join(problem.format(source) for problem in self.problems))
+
+    @property
+    def path(self) -> str:
+        """The file (or other source name) the problem is in."""
+        return self.source
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem."""
+        return self.problems[0].line
+
+    @property
+    def key(self) -> str:
+        """The key path of the first problem."""
+        return self.problems[0].key
+
+    @property
+    def reason(self) -> str:
+        """The reason of the first problem."""
+        return self.problems[0].reason
+
+
+class SaveError(OSError):
+    """A save that did not happen; the file on disk is as it was."""
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def read_source(path: Path) -> str:
+    """The text of a plan file, refusing huge, binary, non-UTF-8 and empty files."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanError(
+                name, [Problem(None, "", f"file is {size:,} bytes; plans are at most 1 MiB")]
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PlanError:
+        raise
+    except IsADirectoryError:
+        raise PlanError(name, [Problem(None, "", "is a directory, not a plan file")]) from None
+    except FileNotFoundError:
+        raise PlanError(name, [Problem(None, "", "no such file")]) from None
+    except OSError as error:
+        raise PlanError(name, [Problem(None, "", f"cannot read: {error.strerror}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanError(name, [Problem(None, "", "file is over 1 MiB; plans are at most 1 MiB")])
+    return decode_source(data, name)
+
+
+def decode_source(data: bytes, name: str) -> str:
+    """Bytes of a plan file as text, or a PlanError saying why they are not a plan."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise PlanError(name, [Problem(line, "", "binary file (NUL byte), not a TOML plan")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PlanError(
+            name,
+            [Problem(line, "", f"not UTF-8 text (byte 0x{data[error.start]:02x})")],
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise PlanError(name, [Problem(None, "", "file is empty; a plan needs format = 1 and [plan]")])
+    return text
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_TUPLE = re.compile(r"\(((?:'[^']*'(?:, )?)+)\)")
+
+
+def load_toml(text: str, source: str) -> dict[str, Any]:
+    """Parse TOML with tomllib; a syntax error becomes a PlanError with line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        line = column = None
+        if match := _TOML_POSITION.search(message):
+            line, column = int(match[1]), int(match[2])
+            message = message[: match.start()]
+        message = _TOML_TUPLE.sub(
+            lambda m: ".".join(part.strip("'") for part in m[1].split(", ")), message
+        )
+        if message == "Unclosed array":
+            # tomllib points past the end of the file; the opening line is more useful.
+            pass
+        reason = "invalid TOML: " + message[:1].lower() + message[1:]
+        raise PlanError(source, [Problem(line, "", reason, column)]) from None
+
+
+def validate_plan(data: dict[str, Any], text: str, source: str) -> Plan:
+    """Check parsed TOML against the plan model; errors name their line and key."""
+    if "format" not in data and "plan" not in data:
+        raise PlanError(
+            source,
+            [Problem(1, "", "not a planner plan: it has neither `format = 1` nor a [plan] table")],
+        )
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        raise plan_error_from_validation(error, text, source) from None
+
+
+def parse_plan(text: str, source: str = "<plan>") -> Plan:
+    """A validated plan from TOML text."""
+    return validate_plan(load_toml(text, source), text, source)
+
+
+def read_plan(path: Path) -> Plan:
+    """The fast, read-only path: the validated plan in a file (tomllib)."""
+    return parse_plan(read_source(path), str(path))
+
+
+# --- error locations -------------------------------------------------------------
+
+_BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
+_HEADER_LINE = re.compile(rf"^\s*(\[\[|\[)\s*({_DOTTED})\s*\]\]?")
+_KEY_LINE = re.compile(rf"^\s*({_DOTTED})\s*=\s*(.*)$")
+_PART = re.compile(_BARE_OR_QUOTED)
+
+KeyPath = tuple[str | int, ...]
+
+
+def _split_dotted(dotted: str) -> list[str]:
+    return [part.strip("\"'") for part in _PART.findall(dotted)]
+
+
+def _bracket_depth(value: str) -> tuple[int, str | None]:
+    """Net open brackets of a value, ignoring strings; and an unclosed multi-line quote."""
+    depth = 0
+    index = 0
+    while index < len(value):
+        char = value[index]
+        if char == "#":
+            break
+        for quote in ('"""', "'''"):
+            if value.startswith(quote, index):
+                end = value.find(quote, index + 3)
+                if end < 0:
+                    return depth, quote
+                index = end + 3
+                break
+        else:
+            if char in "\"'":
+                end = index + 1
+                while end < len(value) and value[end] != char:
+                    end += 2 if char == '"' and value[end] == "\\" else 1
+                index = end + 1
+                continue
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            index += 1
+            continue
+    return depth, None
+
+
+def key_lines(text: str) -> dict[KeyPath, int]:
+    """Map every table and key path in TOML text to its 1-based line.
+
+    tomllib gives no positions for values, so schema errors find their line here.
+    Array-of-tables elements are numbered, as pydantic numbers them in `loc`.
+    """
+    lines: dict[KeyPath, int] = {}
+    current: KeyPath = ()
+    aot_count: dict[KeyPath, int] = {}
+    open_quote: str | None = None
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if open_quote is not None:
+            if open_quote in line:
+                _, rest = line.split(open_quote, 1)
+                open_quote = None
+                depth, open_quote = _bracket_depth(rest)
+            continue
+        if depth > 0:
+            change, open_quote = _bracket_depth(line)
+            depth += change
+            continue
+        if header := _HEADER_LINE.match(line):
+            path: KeyPath = tuple(_split_dotted(header[2]))
+            if header[1] == "[[":
+                index = aot_count.get(path, 0)
+                aot_count[path] = index + 1
+                lines.setdefault(path, number)
+                path = (*path, index)
+            for size in range(1, len(path) + 1):
+                lines.setdefault(path[:size], number)
+            current = path
+            continue
+        if key := _KEY_LINE.match(line):
+            full = current + tuple(_split_dotted(key[1]))
+            for size in range(len(current) + 1, len(full) + 1):
+                lines.setdefault(full[:size], number)
+            depth, open_quote = _bracket_depth(key[2])
+    return lines
+
+
+def line_of(path: KeyPath, lines: dict[KeyPath, int]) -> int:
+    """The line of a key path, or of its nearest enclosing key that the file has."""
+    for size in range(len(path), 0, -1):
+        if path[:size] in lines:
+            return lines[path[:size]]
+    return 1
+
+
+def format_key_path(path: Iterable[str | int]) -> str:
+    """`days.mon.sessions[0].rpe` from ("days", "mon", "sessions", 0, "rpe")."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional/Union/Annotated."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        found: list[Any] = []
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                found.extend(_unwrap(arg))
+        return found
+    return [annotation]
+
+
+def _field_at(path: KeyPath) -> tuple[type[BaseModel] | None, Any]:
+    """The model that holds the last key of a path, and that key's field info."""
+    model: Any = Plan
+    info: Any = None
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None, None
+        info = model.model_fields.get(part)
+        if info is None:
+            return model, None
+        if part == path[-1]:
+            return model, info
+        nxt: Any = None
+        for candidate in _unwrap(info.annotation):
+            inner = candidate
+            while typing.get_origin(inner) in (tuple, list, dict):
+                inner = typing.get_args(inner)[-1 if typing.get_origin(inner) is dict else 0]
+                inner = _unwrap(inner)[0]
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                nxt = inner
+        model = nxt
+    return None, info
+
+
+def _bounds(info: Any) -> tuple[Any, Any]:
+    lower = upper = None
+    metadata: list[Any] = list(getattr(info, "metadata", []))
+    for candidate in [getattr(info, "annotation", None)]:
+        stack = [candidate]
+        while stack:
+            item = stack.pop()
+            if typing.get_origin(item) is typing.Annotated:
+                args = typing.get_args(item)
+                stack.append(args[0])
+                metadata.extend(args[1:])
+            elif typing.get_origin(item) in (typing.Union, types.UnionType, tuple, dict):
+                stack.extend(typing.get_args(item))
+    for entry in metadata:
+        for sub in [entry, *getattr(entry, "metadata", [])]:
+            lower = getattr(sub, "ge", None) if getattr(sub, "ge", None) is not None else lower
+            upper = getattr(sub, "le", None) if getattr(sub, "le", None) is not None else upper
+    return lower, upper
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return _number(value)
+
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "string": "text in quotes",
+    "date": "a date like 2026-11-30",
+    "tuple": "a list",
+    "list": "a list",
+    "dict": "a table",
+    "model": "a table",
+}
+
+
+def _reason(error: Any, path: KeyPath) -> str:
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "extra_forbidden":
+        model, _ = _field_at((*path[:-1], "__none__"))
+        if model is not None:
+            known = list(model.model_fields)
+            close = get_close_matches(str(path[-1]), known, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            return f"unknown key (known keys: {', '.join(known)}){hint}"
+        return "unknown key"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        _, info = _field_at(path)
+        lower, upper = _bounds(info)
+        if lower is not None and upper is not None:
+            return f"must be between {_number(lower)} and {_number(upper)}, got {_shown(value)}"
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = "at least" if kind.startswith("greater") else "at most"
+        return f"must be {word} {_number(bound)}, got {_shown(value)}"
+    if kind == "enum":
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        return f"must be one of {expected}, got {_shown(value)}"
+    if kind == "literal_error" and path == ("format",):
+        return f"must be 1 (the plan format version this planner reads), got {_shown(value)}"
+    if kind == "int_from_float":
+        return f"must be a whole number, got {_shown(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters, got {len(str(value))}"
+    if kind == "too_long":
+        return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
+    if kind.endswith(("_type", "_parsing")):
+        expected = _TYPE_WORDS.get(kind.split("_")[0], kind.split("_")[0])
+        return f"must be {expected}, got {_shown(value)}"
+    message: str = error["msg"]
+    return message[:1].lower() + message[1:]
+
+
+def plan_error_from_validation(error: ValidationError, text: str, source: str) -> PlanError:
+    """Turn pydantic's errors into problems with line numbers and key paths."""
+    lines = key_lines(text)
+    problems = []
+    for item in error.errors(include_url=False):
+        path: KeyPath = tuple(part for part in item["loc"] if part != "[key]")
+        if item["loc"] and item["loc"][-1] == "[key]":
+            reason = _reason(item, path).replace("must be one of", "key must be one of")
+        else:
+            reason = _reason(item, path)
+        problems.append(Problem(line_of(path, lines), format_key_path(path), reason))
+    problems.sort(key=lambda problem: problem.line or 0)
+    return PlanError(source, problems)
+
+
+# --- saving ----------------------------------------------------------------------
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of a saved file is kept."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
+    """Write text to path atomically; the previous version is kept as `path.bak`.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced,
+    and renamed over the target, so a reader sees the old file or the new one and
+    never half of one. Permissions of an existing file are kept. On failure the old
+    file (and its backup) are as they were and SaveError says why.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path()
+    data = text.encode("utf-8")
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        existed = True
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+        existed = False
+    except OSError as error:
+        raise SaveError(f"cannot save {path}: {error.strerror}") from None
+    temporary: str | None = None
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=directory
+        )
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        if backup and existed:
+            _keep_backup(path)
+        os.replace(temporary, path)
+        temporary = None
+        _fsync_directory(directory)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SaveError(f"cannot save {path}: {reason}; the file on disk is unchanged") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _keep_backup(path: Path) -> None:
+    """Make `path.bak` the current version of path, atomically."""
+    target = backup_path(path)
+    handle, staging = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        os.unlink(staging)
+        try:
+            os.link(path, staging)
+        except OSError:
+            with path.open("rb") as source, open(staging, "wb") as copy:
+                copy.write(source.read())
+                copy.flush()
+                os.fsync(copy.fileno())
+        os.replace(staging, target)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(staging)
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        handle = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+# --- the editable document -------------------------------------------------------
+
+
+class PlanDocument:
+    """A plan with the tomlkit document it came from, so saves keep the layout.
+
+    Only files that loaded cleanly become documents, so a file that failed to load
+    is never written over.
+    """
+
+    def __init__(
+        self, document: tomlkit.TOMLDocument, plan: Plan, path: Path | None, text: str
+    ) -> None:
+        self.document = document
+        self.plan = plan
+        self.path = path
+        self.loaded_text = text
+
+    @classmethod
+    def from_text(cls, text: str, path: Path | None = None, source: str | None = None) -> PlanDocument:
+        """A document from TOML text; raises PlanError when it is not a valid plan."""
+        import tomlkit
+
+        name = source or (str(path) if path is not None else "<plan>")
+        plan = parse_plan(text, name)
+        return cls(tomlkit.parse(text), plan, path, text)
+
+    @classmethod
+    def load(cls, path: Path) -> PlanDocument:
+        """Read and check a plan file, keeping its document for editing."""
+        return cls.from_text(read_source(path), path)
+
+    def text(self) -> str:
+        """The document as TOML text, comments and layout included."""
+        return self.document.as_string()
+
+    def revalidate(self, source: str = "<edit>") -> Plan:
+        """The plan the document now describes; raises PlanError if it is not valid."""
+        text = self.text()
+        data = self.document.unwrap()
+        return validate_plan(data, text, source)
+
+
+def canonical_toml(plan: Plan) -> str:
+    """The plan written out in the canonical layout of plan-format.md.
+
+    Values the source file did not set are left out, so defaults stay defaults;
+    re-reading the text gives an equal plan.
+    """
+    import tomlkit
+
+    document = tomlkit.document()
+    document.add("format", plan.format)
+    for section in ("plan", "defaults"):
+        values = _set_values(getattr(plan, section))
+        if section == "plan" or values:
+            document.add(tomlkit.nl())
+            document.add(section, _table(values))
+    for day_key in DAY_KEYS:
+        day = plan.days[day_key]
+        if day_key not in plan.days.model_fields_set and day == type(day)():
+            continue
+        values = _set_values(day, exclude={"sessions"})
+        table = _table(values)
+        if day.sessions:
+            sessions = tomlkit.aot()
+            for session in day.sessions:
+                sessions.append(_table(_set_values(session)))
+            table.add("sessions", sessions)
+        document.add(tomlkit.nl())
+        days = document.setdefault("days", tomlkit.table(is_super_table=True))
+        days.add(day_key, table)
+    for section in ("history", "rules"):
+        values = _set_values(getattr(plan, section))
+        if values:
+            document.add(tomlkit.nl())
+            table = tomlkit.table()
+            for key, value in values.items():
+                if isinstance(value, dict):
+                    inline = tomlkit.inline_table()
+                    inline.update({str(k): v for k, v in value.items()})
+                    table.add(key, inline)
+                else:
+                    table.add(key, value)
+            document.add(section, table)
+    return document.as_string()
+
+
+def _set_values(model: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:
+    """The fields a model was given, in declaration order, as TOML-ready values."""
+    values: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        if name not in model.model_fields_set or (exclude and name in exclude):
+            continue
+        value = getattr(model, name)
+        if value is None:
+            continue
+        values[name] = to_toml_value(value)
+    return values
+
+
+def to_toml_value(value: Any) -> Any:
+    """A model value as a TOML-ready Python value (enums to strings, tuples to lists)."""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return [to_toml_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_toml_value(item) for key, item in value.items()}
+    return value
+
+
+def _table(values: dict[str, Any]) -> Any:
+    import tomlkit
+
+    table = tomlkit.table()
+    for key, value in values.items():
+        table.add(key, value)
+    return table
