@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from planner.model import DAY_KEYS
@@ -86,6 +87,9 @@ class Report:
     metrics: Metrics
     findings: tuple[Finding, ...]
     risk: Risk
+    #: The thresholds the rules used on this plan (overrides applied, `max_heavy_days`
+    #: resolved by level), so a report can show each metric against its limit.
+    thresholds: Mapping[str, float] = field(default_factory=dict, hash=False)
 
     @property
     def risk_findings(self) -> tuple[Finding, ...]:

@@ -147,8 +147,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         severity="warning",
         fires_when="the week holds at least the threshold of heavy sessions "
         "and no active_recovery session",
-        source="the seed: active rest is essential for those who train hard "
-        "several times a week",
+        source="the seed: active rest is essential for those who train hard several times a week",
         evidence=Evidence.heuristic,
         thresholds=(
             Threshold(
@@ -245,9 +244,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         source="the seed (melatonin rhythm); sleep-regularity research",
         evidence=Evidence.consensus,
         thresholds=(
-            Threshold(
-                "bedtime_spread_min", 60, 0, 720, "min", "spread of bedtimes over the week"
-            ),
+            Threshold("bedtime_spread_min", 60, 0, 720, "min", "spread of bedtimes over the week"),
         ),
     ),
     RuleInfo(
@@ -259,9 +256,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         source="Stutz 2019 meta-analysis; the seed",
         evidence=Evidence.consensus,
         thresholds=(
-            Threshold(
-                "bedtime_gap_min", 60, 0, 720, "min", "time between a heavy session and bed"
-            ),
+            Threshold("bedtime_gap_min", 60, 0, 720, "min", "time between a heavy session and bed"),
         ),
     ),
     RuleInfo(

@@ -1,0 +1,1 @@
+"""The interactive editor (Textual). Import `planner.ui.app` only when the editor runs."""

@@ -1,0 +1,98 @@
+"""The editor app, the factory the CLI and the tests share, and the CLI's entry point."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+
+from planner.ui.commands import PlannerCommands, bindings_for
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from planner.editor import PlanEditor
+    from planner.ui.screens.main import MainScreen
+
+
+class PlannerApp(App[int]):
+    """Plan a training week, checked live for load spacing and overload risk."""
+
+    CSS_PATH = "planner.tcss"
+    TITLE = "planner"
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
+    COMMANDS = App.COMMANDS | {PlannerCommands}
+    # The screen gets -narrow/-wide and -short/-tall; planner.tcss lays out by them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
+
+    def __init__(self, editor: PlanEditor) -> None:
+        super().__init__()
+        self.editor = editor
+
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen, on the plan being edited."""
+        from planner.ui.screens.main import MainScreen
+
+        return MainScreen(self.editor)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        """The main screen (the bottom of the screen stack)."""
+        from planner.ui.screens.main import MainScreen
+
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def action_help(self) -> None:
+        """Show the help screen (once)."""
+        from planner.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.editor.plan))
+
+    async def action_quit(self) -> None:
+        """Quit; with unsaved changes ask to save, discard or cancel."""
+        self.main_screen.request_quit()
+
+
+def make_app(
+    path: Path | None = None,
+    *,
+    template: str | None = None,
+    editor: PlanEditor | None = None,
+) -> PlannerApp:
+    """The editor app on a file, on a new plan from a template, or on a given editor.
+
+    Raises PlanError when the file exists and fails to load.
+    """
+    if editor is None:
+        from planner.editor import PlanEditor
+
+        editor = PlanEditor.open(path) if path is not None else PlanEditor.from_template(template)
+    return PlannerApp(editor)
+
+
+def run_editor(path: Path | None) -> int:
+    """Run the editor on `path` (a new plan from the default template when None).
+
+    A file that fails to load opens no editor: its error goes to standard error, the
+    file is left alone, and the exit status is 2.
+    """
+    from planner.planfile import PlanError
+
+    try:
+        app = make_app(path)
+    except PlanError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    result = app.run()
+    return result if isinstance(result, int) else 0

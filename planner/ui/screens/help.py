@@ -1,0 +1,171 @@
+"""The help screen: every key, the day types and session kinds, and every rule."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from planner.model import Plan
+from planner.rules.catalogue import CATALOGUE, MAX_HEAVY_DAYS_BY_LEVEL, RuleInfo
+from planner.ui.commands import COMMANDS
+
+_KEY_WIDTH = 14
+
+DAY_TYPES = (
+    ("heavy day", "$text-error", "holds a heavy session; needs an easier day after it"),
+    ("moderate day", "$text-warning", "a moderate session and no heavy one"),
+    ("recovery day", "$text-success", "only light or active-recovery sessions (an easy day)"),
+    ("rest day", "$text-success", "no sessions (an easy day); still part of the plan"),
+)
+
+KINDS = (
+    ("heavy", "$text-error", "hard work that needs recovery after it (RPE 8 by default)"),
+    ("moderate", "$text-warning", "solid but recoverable work (RPE 6)"),
+    ("light", "$text-primary", "easy technique or skill work (RPE 4)"),
+    ("recovery", "$text-success", "active recovery: brisk walk, easy ride, mobility (RPE 2)"),
+)
+
+EXTRA_KEYS = (
+    ("ctrl+p", "Command palette: every action by name"),
+    ("tab", "Next panel (week, findings)"),
+    ("escape", "Close any form or dialog without changes; in the findings, back to the week"),
+    ("enter", "In a form: save it. In the findings: go to the finding's first day"),
+)
+
+
+def _heading(text: str) -> Content:
+    return Content.styled(text, "bold $text-accent")
+
+
+def _key_line(keys: str, text: str) -> Content:
+    return Content.assemble((keys.ljust(_KEY_WIDTH), "bold $text-accent"), text)
+
+
+def _keys_of(command_keys: str) -> str:
+    names = {"question_mark": "?", "delete": "del"}
+    return " / ".join(names.get(key, key) for key in command_keys.split(","))
+
+
+def _rule_lines(rule: RuleInfo, plan: Plan | None) -> list[Content]:
+    lines = [
+        Content.assemble(
+            (rule.title, "bold"), (f"  {rule.id} · {rule.group.value}", "$foreground-muted")
+        ),
+        Content.assemble(("  fires when ", "$foreground-muted"), rule.fires_when),
+        Content.assemble(("  severity ", "$foreground-muted"), rule.severity),
+    ]
+    for threshold in rule.thresholds:
+        if threshold.key == "max_heavy_days" and threshold.default is None:
+            default = ", ".join(f"{level} {n}" for level, n in MAX_HEAVY_DAYS_BY_LEVEL.items())
+        else:
+            default = threshold.format(threshold.default)
+        own = plan.rules.overrides().get(threshold.key) if plan is not None else None
+        this_plan = f"; this plan: {threshold.format(own)}" if own is not None else ""
+        lines.append(
+            Content.assemble(
+                ("  threshold ", "$foreground-muted"),
+                (f"{threshold.key} = {default}", "bold"),
+                f" ({threshold.description}){this_plan}",
+            )
+        )
+    if plan is not None and rule.id in plan.rules.disabled:
+        lines.append(Content.styled("  switched off in this plan", "$text-warning"))
+    lines.append(
+        Content.assemble(
+            ("  source ", "$foreground-muted"),
+            rule.source,
+            ("  evidence ", "$foreground-muted"),
+            (rule.evidence.value, "italic"),
+        )
+    )
+    return lines
+
+
+def help_text(plan: Plan | None = None) -> Content:
+    """The whole help page."""
+    lines: list[Content] = [_heading("Keys")]
+    for command in COMMANDS:
+        if command.keys:
+            lines.append(_key_line(_keys_of(command.keys), command.help))
+    for keys, text in EXTRA_KEYS:
+        lines.append(_key_line(keys, text))
+    lines.append(
+        Content.styled(
+            "  Mouse: click a session or a day to select it; click a finding.", "$foreground-muted"
+        )
+    )
+    lines += [Content(""), _heading("Day types")]
+    for label, style, text in DAY_TYPES:
+        lines.append(Content.assemble((label.ljust(_KEY_WIDTH), f"bold {style}"), text))
+    lines += [Content(""), _heading("Session kinds")]
+    for label, style, text in KINDS:
+        lines.append(Content.assemble((label.ljust(_KEY_WIDTH), f"bold {style}"), text))
+    lines.append(
+        Content.styled(
+            "  Load = RPE × minutes (session-RPE, Foster 2001); "
+            "a blank RPE takes the kind's default.",
+            "$foreground-muted",
+        )
+    )
+    lines += [
+        Content(""),
+        _heading("Overload risk"),
+        Content(
+            "high: any critical finding, or three or more warnings in spacing, load and sleep; "
+            "moderate: at least one such warning; low: otherwise. Nutrition and input "
+            "findings inform but do not raise the risk."
+        ),
+        Content(""),
+        _heading("Rules"),
+    ]
+    for rule in CATALOGUE:
+        lines += _rule_lines(rule, plan)
+    lines += [
+        Content(""),
+        Content.styled(
+            "Change a threshold for one plan under [rules] in its file; switch a rule off "
+            'with disabled = ["rule-id"].',
+            "$foreground-muted",
+        ),
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, the day types and every rule with thresholds, source and evidence."""
+
+    BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("j", "scroll('down')", show=False),
+        Binding("k", "scroll('up')", show=False),
+    ]
+
+    def __init__(self, plan: Plan | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = "Help"
+            scroll.border_subtitle = "escape closes"
+            yield Static(help_text(self.plan), id="help-text", markup=False)
+
+    def on_mount(self) -> None:
+        """Focus the text so the arrows scroll it."""
+        self.query_one("#help").focus()
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll with j and k as with the arrows."""
+        scroll = self.query_one("#help", VerticalScroll)
+        if direction == "down":
+            scroll.scroll_down()
+        else:
+            scroll.scroll_up()
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

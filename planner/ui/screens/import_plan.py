@@ -1,0 +1,727 @@
+"""The import picker: a bundled template or a plan file, previewed before it replaces the plan.
+
+The main screen opens it on `i` and applies the choice as one undoable edit:
+
+    def imported(choice: ImportChoice | None) -> None:
+        if choice is not None:
+            editor.apply(ReplacePlan(choice.text, choice.label))
+            self.notify(f"Imported {choice.label}")
+
+    self.app.push_screen(ImportScreen(), imported)
+
+`ImportScreen(base=None, initial=None)`: `base` is the folder relative paths are read
+from (the current directory by default); `initial` names a template to highlight first
+(for the command palette's "Import template ..." commands). It dismisses with an
+`ImportChoice(text, label)` (label "template Upper/lower 4 days" or the file path as
+typed), or None on escape. Nothing changes until it dismisses with a choice.
+
+The left side lists every bundled template with its heavy sessions, easy days, weekly
+load and risk, and has a path field (with completion of folders and `.toml` files) for
+any plan file. The right side previews the highlighted template or the loaded file:
+its week, risk and findings, or, for a file that fails to load, its error with the
+line; such a file cannot be imported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from planner.findings import Report, Risk, Severity
+from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
+from planner.planfile import PlanError
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+#: How long the path field waits after the last key before it previews a file.
+PREVIEW_DELAY = 0.3
+
+RISK_STYLE: dict[Risk, str] = {
+    Risk.low: "$text-success",
+    Risk.moderate: "$text-warning",
+    Risk.high: "$text-error",
+}
+RISK_BADGE: dict[Risk, str] = {
+    Risk.low: "bold $text on $success",
+    Risk.moderate: "bold $text on $warning",
+    Risk.high: "bold $text on $error",
+}
+SEVERITY_STYLE: dict[Severity, str] = {
+    Severity.critical: "bold $text-error",
+    Severity.warning: "$text-warning",
+    Severity.info: "$text-primary",
+}
+DAY_TYPE_STYLE: dict[DayType, str] = {
+    DayType.heavy: "$text-error",
+    DayType.moderate: "$text-warning",
+    DayType.recovery: "$text-success",
+    DayType.rest: "$text-muted",
+}
+KIND_STYLE: dict[Kind, str] = {
+    Kind.heavy: "$text-error",
+    Kind.moderate: "$text-warning",
+    Kind.light: "$text-primary",
+    Kind.active_recovery: "$text-success",
+}
+KIND_SHORT: dict[Kind, str] = {
+    Kind.heavy: "heavy",
+    Kind.moderate: "moderate",
+    Kind.light: "light",
+    Kind.active_recovery: "recovery",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChoice:
+    """What to import: the plan's TOML text and a label for undo and notifications."""
+
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A plan that could be imported, loaded and checked; or why it cannot be."""
+
+    key: str
+    label: str
+    title: str
+    text: str | None = None
+    plan: Plan | None = None
+    report: Report | None = None
+    error: str | None = None
+    description: str = ""
+
+    @property
+    def importable(self) -> bool:
+        """Whether the plan loaded and may replace the current one."""
+        return self.text is not None and self.plan is not None and self.error is None
+
+    def choice(self) -> ImportChoice | None:
+        """The choice to dismiss with, when the plan loaded."""
+        if self.text is None or not self.importable:
+            return None
+        return ImportChoice(self.text, self.label)
+
+
+def check_plan(key: str, label: str, title: str, text: str, source: str) -> Candidate:
+    """Parse and evaluate a plan's text as a candidate (an error candidate when invalid)."""
+    from planner.planfile import parse_plan
+    from planner.rules.engine import evaluate
+
+    try:
+        plan = parse_plan(text, source)
+    except PlanError as error:
+        return Candidate(key, label, title, error=str(error))
+    return Candidate(
+        key,
+        label,
+        title or plan.plan.name,
+        text=text,
+        plan=plan,
+        report=evaluate(plan),
+        description=plan.plan.description,
+    )
+
+
+def load_templates() -> list[Candidate]:
+    """Every bundled template, loaded and evaluated, in the order the package lists them."""
+    from planner.templates import list_templates, template_text
+
+    candidates = []
+    for template in list_templates():
+        title = template.title or template.name
+        label = f"template {title}"
+        try:
+            text = template_text(template.name)
+        except OSError as error:
+            candidates.append(
+                Candidate(template.name, label, title, error=f"{template.name}: {error}")
+            )
+            continue
+        candidate = check_plan(template.name, label, title, text, template.name)
+        if not candidate.description and template.description:
+            candidate = Candidate(
+                candidate.key,
+                candidate.label,
+                candidate.title,
+                candidate.text,
+                candidate.plan,
+                candidate.report,
+                candidate.error,
+                template.description,
+            )
+        candidates.append(candidate)
+    return candidates
+
+
+def resolve_path(typed: str, base: Path) -> Path:
+    """The file a typed path names: `~` expanded, relative paths taken from `base`."""
+    path = Path(typed.strip()).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def load_file(typed: str, base: Path) -> Candidate:
+    """The plan file at a typed path as a candidate; its label is the path as typed."""
+    from planner.planfile import read_source
+
+    shown = typed.strip()
+    source = str(Path(shown).expanduser())
+    try:
+        text = read_source(resolve_path(shown, base))
+    except PlanError as error:
+        # read_source names the resolved path; show the one the person typed.
+        return Candidate(f"file:{shown}", source, shown, error=str(PlanError(source, error.problems)))
+    return check_plan(f"file:{shown}", source, shown, text, source)
+
+
+# --- path completion --------------------------------------------------------------
+
+
+def complete_path(value: str, base: Path, suffixes: Sequence[str] = (".toml",)) -> str | None:
+    """The first folder or file with one of `suffixes` whose name continues `value`.
+
+    Folders end in `/` so completion goes on inside them; hidden entries are offered
+    only when the typed name starts with a dot. Returns None when nothing fits.
+    """
+    if not value:
+        return None
+    if value == "~":
+        return "~/"
+    cut = max(value.rfind("/"), value.rfind(os.sep))
+    folder_text, prefix = value[: cut + 1], value[cut + 1 :]
+    folder = Path(folder_text or ".").expanduser()
+    if not folder.is_absolute():
+        folder = base / folder
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: (entry.name.casefold(), entry.name))
+    except OSError:
+        return None
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(prefix) or (name.startswith(".") and not prefix.startswith(".")):
+            continue
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            continue
+        if is_folder:
+            return f"{folder_text}{name}/"
+        if name != prefix and name.endswith(tuple(suffixes)):
+            return f"{folder_text}{name}"
+    return None
+
+
+class PathSuggester(Suggester):
+    """Suggests how a typed path goes on: folders (with `/`) and files with given suffixes."""
+
+    def __init__(self, base: Path | None = None, suffixes: Sequence[str] = (".toml",)) -> None:
+        # No cache: the folder may change while the dialog is open.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.base = base or Path.cwd()
+        self.suffixes = tuple(suffixes)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The completion of `value`, looked up off the event loop."""
+        return await asyncio.to_thread(complete_path, value, self.base, self.suffixes)
+
+
+class PathInput(Input):
+    """An input for a path where tab accepts the suggested completion, as right does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "complete", "Complete", show=False),
+    ]
+
+    def action_complete(self) -> None:
+        """Accept the suggestion; with none, move the focus on as tab does elsewhere."""
+        if self._suggestion and self.cursor_at_end:
+            self.action_cursor_right()
+        else:
+            self.screen.focus_next()
+
+
+# --- preview ------------------------------------------------------------------------
+
+
+def template_row(candidate: Candidate, width: int) -> Content:
+    """One line of the template list: title, heavy sessions, easy days, load, risk."""
+    title = candidate.title if len(candidate.title) <= width else candidate.title[: width - 1] + "…"
+    if candidate.report is None:
+        return Content.assemble(
+            (title.ljust(width), ""), ("  cannot be loaded", "$text-error")
+        )
+    metrics = candidate.report.metrics
+    risk = candidate.report.risk
+    return Content.assemble(
+        (title.ljust(width), ""),
+        (f"{metrics.heavy_sessions:>6}{metrics.easy_days:>5}{metrics.weekly_load:>7,}  ", ""),
+        (risk.value, RISK_STYLE[risk]),
+    )
+
+
+def template_header(width: int) -> Content:
+    """The column heads over the template list."""
+    return Content.assemble(
+        ("template".ljust(width), "bold"), (" heavy easy   load  risk", "bold")
+    )
+
+
+def preview_heading(candidate: Candidate) -> Content:
+    """The preview's first line: the plan's title and, when it loaded, its risk."""
+    parts: list[tuple[str, str] | str] = [(candidate.title, "bold")]
+    if candidate.plan is not None and candidate.plan.plan.name != candidate.title:
+        parts.append((f" · {candidate.plan.plan.name}", "$text-muted"))
+    if candidate.report is not None:
+        risk = candidate.report.risk
+        parts.extend(["  ", (f" risk: {risk.value} ", RISK_BADGE[risk])])
+    return Content.assemble(*parts)
+
+
+def preview_week(plan: Plan) -> Content:
+    """Seven compact lines: day, type, load, and each session with minutes and kind."""
+    lines: list[Content] = []
+    for key in DAY_KEYS:
+        day = plan.day(key)
+        day_type = day.day_type
+        parts: list[tuple[str, str] | str] = [
+            (f"{DAY_NAMES[key][:3]} ", "bold"),
+            (f"{day_type.value:<9}", DAY_TYPE_STYLE[day_type]),
+            (f"{day.load:>5}  ", ""),
+        ]
+        if not day.sessions:
+            parts.append(("rest", "$text-muted italic"))
+        for index, session in enumerate(day.sessions):
+            if index:
+                parts.append(("  ", ""))
+            parts.extend(
+                [
+                    ("▌", KIND_STYLE[session.kind]),
+                    (f"{session.title} ", ""),
+                    (f"{session.minutes}′ ", "$text-muted"),
+                    (KIND_SHORT[session.kind], KIND_STYLE[session.kind]),
+                ]
+            )
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)
+
+
+def preview_summary(report: Report) -> Content:
+    """Weekly load, heavy sessions and easy days in one line."""
+    metrics = report.metrics
+    heavy = "session" if metrics.heavy_sessions == 1 else "sessions"
+    easy = "day" if metrics.easy_days == 1 else "days"
+    return Content.assemble(
+        ("weekly load ", "$text-muted"),
+        (f"{metrics.weekly_load:,}", "bold"),
+        ("  ·  ", "$text-muted"),
+        (f"{metrics.heavy_sessions}", "bold"),
+        (f" heavy {heavy}", "$text-muted"),
+        ("  ·  ", "$text-muted"),
+        (f"{metrics.easy_days}", "bold"),
+        (f" easy {easy}", "$text-muted"),
+    )
+
+
+def preview_findings(report: Report) -> Content:
+    """Each finding: severity, rule, days, then its message on the next line."""
+    if not report.findings:
+        return Content.styled("No findings: the week is well spaced.", "$text-success")
+    count = len(report.findings)
+    lines = [Content.styled(f"{count} finding{'s' if count != 1 else ''}", "bold")]
+    for finding in report.findings:
+        days = " ".join(DAY_NAMES[day][:3] for day in finding.days) or "week"
+        lines.append(
+            Content.assemble(
+                (f"{finding.severity.value:<9}", SEVERITY_STYLE[finding.severity]),
+                (finding.rule, "bold"),
+                (f"  {days}", "$text-muted"),
+            )
+        )
+        lines.append(Content.assemble("  ", finding.message))
+    return Content("\n").join(lines)
+
+
+class ImportScreen(ModalScreen[ImportChoice | None]):
+    """Pick a template or a plan file, preview it, and import it (or cancel)."""
+
+    DEFAULT_CSS = """
+    ImportScreen {
+        align: center middle;
+        background: $background 60%;
+    }
+    ImportScreen #import-dialog {
+        width: 100%;
+        max-width: 132;
+        height: 100%;
+        max-height: 40;
+        border: round $primary;
+        border-title-color: $text;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    ImportScreen #import-body {
+        height: 1fr;
+        layout: vertical;
+    }
+    ImportScreen #import-sources {
+        height: auto;
+        width: 100%;
+    }
+    ImportScreen #template-head {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ImportScreen #templates {
+        height: auto;
+        max-height: 8;
+        border: none;
+        padding: 0;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    ImportScreen #templates:focus {
+        background-tint: $foreground 0%;
+    }
+    ImportScreen #templates > .option-list--option-highlighted {
+        background: $block-cursor-blurred-background;
+    }
+    ImportScreen #templates:focus > .option-list--option-highlighted {
+        background: $block-cursor-background;
+    }
+    ImportScreen #path-row {
+        height: 1;
+        margin-top: 1;
+    }
+    ImportScreen #path-label {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    ImportScreen #import-path {
+        width: 1fr;
+    }
+    ImportScreen #preview {
+        height: 1fr;
+        margin-top: 1;
+        padding: 0 1;
+        border-top: solid $primary-muted;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    ImportScreen #preview-heading {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ImportScreen #preview-description {
+        color: $text-muted;
+    }
+    ImportScreen #preview-week {
+        margin-top: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ImportScreen #preview-summary {
+        margin-bottom: 1;
+    }
+    ImportScreen #preview-error {
+        color: $text-error;
+        margin-top: 1;
+    }
+    ImportScreen #import-buttons {
+        height: 1;
+        width: 100%;
+    }
+    ImportScreen #import-hint {
+        width: 1fr;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ImportScreen #import-buttons Button {
+        margin-left: 1;
+        width: auto;
+    }
+    ImportScreen.-wide #import-body {
+        layout: horizontal;
+    }
+    ImportScreen.-wide #import-sources {
+        width: 58;
+        height: 100%;
+        padding-right: 1;
+        border-right: solid $primary-muted;
+    }
+    ImportScreen.-wide #templates {
+        max-height: 100%;
+    }
+    ImportScreen.-wide #preview {
+        width: 1fr;
+        height: 100%;
+        margin-top: 0;
+        border-top: none;
+    }
+    ImportScreen.-short #preview-description {
+        display: none;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="import.cancel"),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (110, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
+
+    #: Width of the title column of the template list.
+    TITLE_WIDTH = 26
+
+    def __init__(self, *, base: Path | None = None, initial: str | None = None) -> None:
+        """`base`: folder relative paths start from (cwd); `initial`: template to highlight."""
+        super().__init__()
+        self.base = base or Path.cwd()
+        self.initial = initial
+        self.templates: dict[str, Candidate] = {}
+        self.current: Candidate | None = None
+        self._file: Candidate | None = None
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog") as dialog:
+            dialog.border_title = "Import a plan"
+            dialog.border_subtitle = "replaces the current plan · ctrl+z undoes it"
+            with Vertical(id="import-body"):
+                with Vertical(id="import-sources"):
+                    yield Static(template_header(self.TITLE_WIDTH), id="template-head")
+                    yield OptionList(id="templates")
+                    with Horizontal(id="path-row"):
+                        yield Static("or a file:", id="path-label")
+                        yield PathInput(
+                            placeholder="path to a plan, e.g. plans/week.toml",
+                            id="import-path",
+                            suggester=PathSuggester(self.base),
+                            compact=True,
+                        )
+                with VerticalScroll(id="preview"):
+                    yield Static(id="preview-heading", markup=False)
+                    yield Static(id="preview-description", markup=False)
+                    yield Static(id="preview-error", markup=False)
+                    yield Static(id="preview-week", markup=False)
+                    yield Static(id="preview-summary", markup=False)
+                    yield Static(id="preview-findings", markup=False)
+            with Horizontal(id="import-buttons"):
+                yield Static(id="import-hint", markup=False)
+                yield Button("Import", id="import", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """Load the templates off the event loop; the list has the focus."""
+        self.query_one("#templates", OptionList).focus()
+        self._show(None, Content("Loading the bundled templates…"))
+        self._load_templates()
+
+    # --- loading ---
+
+    @work(thread=True, exclusive=True, group="import-templates")
+    def _load_templates(self) -> None:
+        try:
+            candidates = load_templates()
+        except Exception as error:  # a broken install must not crash the editor
+            message = f"The bundled templates cannot be loaded: {error}"
+            self.app.call_from_thread(self._show, None, Content(message))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._templates_loaded, candidates)
+
+    def _templates_loaded(self, candidates: list[Candidate]) -> None:
+        self.templates = {candidate.key: candidate for candidate in candidates}
+        option_list = self.query_one("#templates", OptionList)
+        option_list.clear_options()
+        option_list.add_options(
+            Option(template_row(candidate, self.TITLE_WIDTH), id=candidate.key)
+            for candidate in candidates
+        )
+        if not candidates:
+            self._show(None, Content("No bundled templates were found."))
+            return
+        index = 0
+        if self.initial is not None and self.initial in self.templates:
+            index = list(self.templates).index(self.initial)
+        option_list.highlighted = index
+        if not self.query_one("#import-path", Input).has_focus:
+            self._show(candidates[index])
+
+    @work(thread=True, exclusive=True, group="import-file")
+    def _load_file(self, typed: str) -> None:
+        candidate = load_file(typed, self.base)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._file_loaded, typed, candidate)
+
+    def _file_loaded(self, typed: str, candidate: Candidate) -> None:
+        if self.query_one("#import-path", Input).value.strip() != typed.strip():
+            return  # the person typed on; a newer load follows
+        self._file = candidate
+        self._show(candidate)
+
+    # --- showing ---
+
+    def _show(self, candidate: Candidate | None, message: Content | None = None) -> None:
+        """Preview a candidate (or show a message) and say what enter will do."""
+        self.current = candidate
+        heading = self.query_one("#preview-heading", Static)
+        description = self.query_one("#preview-description", Static)
+        error = self.query_one("#preview-error", Static)
+        week = self.query_one("#preview-week", Static)
+        summary = self.query_one("#preview-summary", Static)
+        findings = self.query_one("#preview-findings", Static)
+        if candidate is None:
+            heading.update(message or "")
+            for widget in (description, error, week, summary, findings):
+                widget.display = False
+        else:
+            heading.update(preview_heading(candidate))
+            description.update(Content(candidate.description))
+            description.display = bool(candidate.description)
+            error.update(Content(candidate.error or ""))
+            error.display = candidate.error is not None
+            if candidate.plan is not None and candidate.report is not None:
+                week.update(preview_week(candidate.plan))
+                summary.update(preview_summary(candidate.report))
+                findings.update(preview_findings(candidate.report))
+            for widget in (week, summary, findings):
+                widget.display = candidate.importable
+        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#import", Button).disabled = candidate is None or not candidate.importable
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        hint = self.query_one("#import-hint", Static)
+        path_input = self.query_one("#import-path", Input)
+        candidate = self.current
+        if path_input.has_focus:
+            typed = path_input.value.strip()
+            if not typed:
+                text = "type a path · tab/→ completes · esc cancel"
+            elif candidate is not None and candidate.key == f"file:{typed}":
+                text = (
+                    "enter imports this file · esc cancel"
+                    if candidate.importable
+                    else "this file cannot be imported · esc cancel"
+                )
+            else:
+                text = "enter shows the file · tab/→ completes · esc cancel"
+        else:
+            text = "↑↓ choose · enter imports · tab to a file path · esc cancel"
+        hint.update(Content(text))
+
+    # --- events ---
+
+    @on(OptionList.OptionHighlighted, "#templates")
+    def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        key = event.option.id
+        if key in self.templates:
+            self._show(self.templates[key])
+
+    @on(OptionList.OptionSelected, "#templates")
+    def _template_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id
+        if key in self.templates:
+            self._show(self.templates[key])
+            self.action_import()
+
+    def on_descendant_focus(self) -> None:
+        """Preview what the focused source holds: the highlighted template or the file."""
+        option_list = self.query_one("#templates", OptionList)
+        if option_list.has_focus and option_list.highlighted is not None:
+            key = option_list.get_option_at_index(option_list.highlighted).id
+            if key in self.templates and self.current is not self.templates[key]:
+                self._show(self.templates[key])
+        elif self.query_one("#import-path", Input).has_focus and self._file is not None:
+            if self.current is not self._file:
+                self._show(self._file)
+        self._update_hint()
+
+    @on(Input.Changed, "#import-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        typed = event.value.strip()
+        if typed and resolve_path(typed, self.base).is_file():
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._preview_typed)
+        self._update_hint()
+
+    def _preview_typed(self) -> None:
+        self._preview_timer = None
+        typed = self.query_one("#import-path", Input).value.strip()
+        if typed:
+            self._load_file(typed)
+
+    @on(Input.Submitted, "#import-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        """Enter shows the file first; once it is shown, enter imports it."""
+        event.stop()
+        typed = event.value.strip()
+        if not typed:
+            self.app.bell()
+            return
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        shown = self.current
+        if shown is not None and shown.key == f"file:{typed}":
+            if shown.importable:
+                self.action_import()
+            else:
+                # Read it again: the person may have fixed the file meanwhile.
+                self._load_file(typed)
+            return
+        self._load_file(typed)
+
+    @on(Button.Pressed, "#import")
+    def _import_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_import()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    # --- actions ---
+
+    def action_import(self) -> None:
+        """Import what the preview shows, when it loaded; otherwise nothing happens."""
+        choice = self.current.choice() if self.current is not None else None
+        if choice is None:
+            self.app.bell()
+            return
+        self.dismiss(choice)
+
+    def action_cancel(self) -> None:
+        """Close without importing anything."""
+        self.dismiss(None)
