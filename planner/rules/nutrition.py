@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planner.findings import Finding, Metrics, Severity
 from planner.model import DAY_KEYS, DAY_NAMES, Kind, Plan
-from planner.rules.metrics import format_number, join_words
+from planner.rules.metrics import format_number, join_words, planned_protein_meals
 
 #: Grams of protein per kg of body mass: per meal, and the day's range (ISSN 2017).
 PROTEIN_PER_MEAL_G_PER_KG = 0.25
@@ -40,10 +40,9 @@ def protein_spread(plan: Plan, metrics: Metrics) -> list[Finding]:
     advice gives grams. Source: ISSN 2017 protein position stand; the seed."""
     least = _threshold(plan, "protein_meals_min")
     findings: list[Finding] = []
-    for key in DAY_KEYS:
+    for key, meals in zip(DAY_KEYS, planned_protein_meals(plan), strict=True):
         if not getattr(plan.days, key).sessions:
             continue
-        meals = plan.protein_meals(key)
         if meals is None or meals >= least:
             continue
         wanted = format_number(least, 0)

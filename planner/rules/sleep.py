@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from planner.findings import Finding, Metrics, Severity
 from planner.model import DAY_KEYS, DAY_NAMES, Kind, Plan
-from planner.rules.metrics import CLOCK_MINUTES, clock, format_number, in_week_order, join_words
+from planner.rules.metrics import (
+    CLOCK_MINUTES,
+    clock,
+    format_number,
+    in_week_order,
+    join_words,
+    planned_bedtimes,
+    planned_sleep,
+)
 
 _NOON = 12 * 60
 _DAY_MINUTES = 24 * 60
@@ -29,8 +37,7 @@ def short_sleep(plan: Plan, metrics: Metrics) -> list[Finding]:
     least = _threshold(plan, "sleep_min_hours")
     after_heavy = _threshold(plan, "sleep_after_heavy_hours")
     findings = []
-    for key in DAY_KEYS:
-        hours = plan.sleep_hours(key)
+    for key, hours in zip(DAY_KEYS, planned_sleep(plan), strict=True):
         if hours is None:
             continue
         day = DAY_NAMES[key]
@@ -71,8 +78,7 @@ def irregular_bedtime(plan: Plan, metrics: Metrics) -> list[Finding]:
     sleep-regularity research (consensus)."""
     spread_limit = _threshold(plan, "bedtime_spread_min")
     bedtimes = {}
-    for key in DAY_KEYS:
-        bedtime = plan.bedtime(key)
+    for key, bedtime in zip(DAY_KEYS, planned_bedtimes(plan), strict=True):
         if bedtime is not None:
             bedtimes[key] = bedtime_minute(bedtime)
     if len(bedtimes) < 2:
@@ -111,8 +117,7 @@ def late_hard_session(plan: Plan, metrics: Metrics) -> list[Finding]:
     bedtime); the seed."""
     gap_limit = _threshold(plan, "bedtime_gap_min")
     findings = []
-    for key in DAY_KEYS:
-        bedtime = plan.bedtime(key)
+    for key, bedtime in zip(DAY_KEYS, planned_bedtimes(plan), strict=True):
         if bedtime is None:
             continue
         bed = bedtime_minute(bedtime)

@@ -115,12 +115,8 @@ def main_screen(app: PlannerApp) -> MainScreen:
 
 
 def static_text(app: PlannerApp, selector: str) -> str:
-    """The plain text a Static shows."""
-    widget = app.screen.query_one(selector, Static)
-    content = widget.visual
-    if isinstance(content, Content):
-        return content.plain
-    return str(widget.content)
+    """The plain text a Static on the current screen shows."""
+    return static_text_of(app.screen.query_one(selector, Static))
 
 
 def header_text(app: PlannerApp) -> str:
@@ -133,8 +129,8 @@ def header_text(app: PlannerApp) -> str:
 
 def static_text_of(widget: Static) -> str:
     """The plain text of a Static widget."""
-    content = widget.visual
-    return content.plain if isinstance(content, Content) else str(widget.content)
+    content = widget.content
+    return content.plain if isinstance(content, Content) else str(content)
 
 
 def risk_badge(app: PlannerApp) -> str:

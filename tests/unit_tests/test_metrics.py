@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -16,6 +17,9 @@ from planner.rules.metrics import (
     format_number,
     in_week_order,
     join_words,
+    planned_bedtimes,
+    planned_protein_meals,
+    planned_sleep,
 )
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -23,7 +27,9 @@ KINDS = ("heavy", "moderate", "light", "active_recovery")
 RPE_BY_KIND = {"heavy": 8, "moderate": 6, "light": 4, "active_recovery": 2}
 
 
-def make_plan(days: dict[str, list[dict[str, Any]]], history: list[float] | None = None) -> Plan:
+def make_plan(
+    days: dict[str, list[dict[str, Any]]], history: Sequence[float] | None = None
+) -> Plan:
     data: dict[str, Any] = {
         "format": 1,
         "plan": {"name": "Metrics week"},
@@ -34,7 +40,7 @@ def make_plan(days: dict[str, list[dict[str, Any]]], history: list[float] | None
     return Plan.model_validate(data)
 
 
-def loads_plan(loads: list[int], history: list[float] | None = None) -> Plan:
+def loads_plan(loads: list[int], history: Sequence[float] | None = None) -> Plan:
     """Daily loads as single sessions at RPE 1 (load = minutes); 0 is a rest day."""
     return make_plan(
         {
@@ -190,3 +196,23 @@ def test_metrics_match_the_reference(
             getattr(metrics, number),
             expected[number],
         )
+
+
+def test_planned_values_match_the_plan_methods() -> None:
+    plan = Plan.model_validate(
+        {
+            "format": 1,
+            "plan": {"name": "Planned"},
+            "defaults": {"sleep_hours": 8, "bedtime": "22:30"},
+            "days": {
+                "tue": {"sleep_hours": 6.5, "protein_meals": 2},
+                "sat": {"bedtime": "00:15", "protein_meals": 0},
+            },
+        }
+    )
+    assert planned_sleep(plan) == [plan.sleep_hours(key) for key in DAYS]
+    assert planned_bedtimes(plan) == [plan.bedtime(key) for key in DAYS]
+    assert planned_protein_meals(plan) == [plan.protein_meals(key) for key in DAYS]
+    assert planned_sleep(plan)[1] == 6.5
+    assert planned_bedtimes(plan)[5] == "00:15"
+    assert planned_protein_meals(plan) == [None, 2, None, None, None, 0, None]

@@ -47,6 +47,10 @@ def _shown(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _number(value: Any) -> str:
+    return value if isinstance(value, str) else _shown(value)
+
+
 def reason(model: type[BaseModel], error: Mapping[str, Any]) -> str:
     """One pydantic error in the words the plan file's errors use."""
     kind: str = error["type"]
@@ -56,12 +60,14 @@ def reason(model: type[BaseModel], error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "required"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        # A number typed into a form arrives as text: show it as typed, unquoted.
+        value = value.strip() if isinstance(value, str) else value
         lower, upper = _bounds(model, name) if name in model.model_fields else (None, None)
         if lower is not None and upper is not None:
-            return f"must be between {_shown(lower)} and {_shown(upper)}, got {_shown(value)}"
+            return f"must be between {_shown(lower)} and {_shown(upper)}, got {_number(value)}"
         word = "at least" if kind.startswith("greater") else "at most"
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        return f"must be {word} {bound}, got {_shown(value)}"
+        return f"must be {word} {bound}, got {_number(value)}"
     if kind.endswith(("_parsing", "_type")) or kind == "int_from_float":
         expected = _TYPE_WORDS.get(kind.split("_")[0], "something else")
         return f"must be {expected}, got {_shown(value)}"

@@ -79,6 +79,13 @@ KIND_STYLE: dict[Kind, str] = {
     Kind.light: "$text-primary",
     Kind.active_recovery: "$text-success",
 }
+#: The day type a session of each kind makes on its own; the week preview names a
+#: session's kind only where it differs from its day's type.
+KIND_DAY_TYPE: dict[Kind, DayType] = {
+    Kind.heavy: DayType.heavy,
+    Kind.moderate: DayType.moderate,
+    Kind.active_recovery: DayType.recovery,
+}
 KIND_SHORT: dict[Kind, str] = {
     Kind.heavy: "heavy",
     Kind.moderate: "moderate",
@@ -187,7 +194,9 @@ def load_file(typed: str, base: Path) -> Candidate:
         text = read_source(resolve_path(shown, base))
     except PlanError as error:
         # read_source names the resolved path; show the one the person typed.
-        return Candidate(f"file:{shown}", source, shown, error=str(PlanError(source, error.problems)))
+        return Candidate(
+            f"file:{shown}", source, shown, error=str(PlanError(source, error.problems))
+        )
     return check_plan(f"file:{shown}", source, shown, text, source)
 
 
@@ -265,9 +274,7 @@ def template_row(candidate: Candidate, width: int) -> Content:
     """One line of the template list: title, heavy sessions, easy days, load, risk."""
     title = candidate.title if len(candidate.title) <= width else candidate.title[: width - 1] + "…"
     if candidate.report is None:
-        return Content.assemble(
-            (title.ljust(width), ""), ("  cannot be loaded", "$text-error")
-        )
+        return Content.assemble((title.ljust(width), ""), ("  cannot be loaded", "$text-error"))
     metrics = candidate.report.metrics
     risk = candidate.report.risk
     return Content.assemble(
@@ -279,9 +286,7 @@ def template_row(candidate: Candidate, width: int) -> Content:
 
 def template_header(width: int) -> Content:
     """The column heads over the template list."""
-    return Content.assemble(
-        ("template".ljust(width), "bold"), (" heavy easy   load  risk", "bold")
-    )
+    return Content.assemble(("template".ljust(width), "bold"), (" heavy easy   load  risk", "bold"))
 
 
 def preview_heading(candidate: Candidate) -> Content:
@@ -307,18 +312,14 @@ def preview_week(plan: Plan) -> Content:
             (f"{day.load:>5}  ", ""),
         ]
         if not day.sessions:
-            parts.append(("rest", "$text-muted italic"))
+            parts.append((day.note.split("\n", 1)[0] or "no sessions", "$text-muted italic"))
         for index, session in enumerate(day.sessions):
             if index:
                 parts.append(("  ", ""))
-            parts.extend(
-                [
-                    ("▌", KIND_STYLE[session.kind]),
-                    (f"{session.title} ", ""),
-                    (f"{session.minutes}′ ", "$text-muted"),
-                    (KIND_SHORT[session.kind], KIND_STYLE[session.kind]),
-                ]
-            )
+            parts.extend([("▌", KIND_STYLE[session.kind]), (f"{session.minutes}′ ", "bold")])
+            if KIND_DAY_TYPE.get(session.kind) is not day_type:
+                parts.append((f"{KIND_SHORT[session.kind]} ", KIND_STYLE[session.kind]))
+            parts.append((session.title, ""))
         lines.append(Content.assemble(*parts))
     return Content("\n").join(lines)
 
@@ -389,7 +390,6 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
     }
     ImportScreen #template-head {
         height: 1;
-        padding: 0 1;
         color: $text-muted;
         text-wrap: nowrap;
         text-overflow: ellipsis;
@@ -437,6 +437,7 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
     }
     ImportScreen #preview-description {
         color: $text-muted;
+        margin-bottom: 1;
     }
     ImportScreen #preview-week {
         margin-top: 1;
@@ -445,6 +446,9 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
     }
     ImportScreen #preview-summary {
         margin-bottom: 1;
+    }
+    ImportScreen #preview .-hidden {
+        display: none;
     }
     ImportScreen #preview-error {
         color: $text-error;
@@ -463,6 +467,7 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
     ImportScreen #import-buttons Button {
         margin-left: 1;
         width: auto;
+        min-width: 8;
     }
     ImportScreen.-wide #import-body {
         layout: horizontal;
@@ -482,19 +487,15 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         margin-top: 0;
         border-top: none;
     }
-    ImportScreen.-short #preview-description {
-        display: none;
-    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),
     ]
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual reads it from the class)
         (0, "-narrow"),
         (110, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (30, "-tall")]
 
     #: Width of the title column of the template list.
     TITLE_WIDTH = 26
@@ -527,10 +528,10 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
                         )
                 with VerticalScroll(id="preview"):
                     yield Static(id="preview-heading", markup=False)
-                    yield Static(id="preview-description", markup=False)
                     yield Static(id="preview-error", markup=False)
                     yield Static(id="preview-week", markup=False)
                     yield Static(id="preview-summary", markup=False)
+                    yield Static(id="preview-description", markup=False)
                     yield Static(id="preview-findings", markup=False)
             with Horizontal(id="import-buttons"):
                 yield Static(id="import-hint", markup=False)
@@ -600,19 +601,19 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         if candidate is None:
             heading.update(message or "")
             for widget in (description, error, week, summary, findings):
-                widget.display = False
+                widget.set_class(True, "-hidden")
         else:
             heading.update(preview_heading(candidate))
             description.update(Content(candidate.description))
-            description.display = bool(candidate.description)
+            description.set_class(not candidate.description, "-hidden")
             error.update(Content(candidate.error or ""))
-            error.display = candidate.error is not None
+            error.set_class(candidate.error is None, "-hidden")
             if candidate.plan is not None and candidate.report is not None:
                 week.update(preview_week(candidate.plan))
                 summary.update(preview_summary(candidate.report))
                 findings.update(preview_findings(candidate.report))
             for widget in (week, summary, findings):
-                widget.display = candidate.importable
+                widget.set_class(not candidate.importable, "-hidden")
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
         self.query_one("#import", Button).disabled = candidate is None or not candidate.importable
         self._update_hint()
@@ -660,9 +661,12 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             key = option_list.get_option_at_index(option_list.highlighted).id
             if key in self.templates and self.current is not self.templates[key]:
                 self._show(self.templates[key])
-        elif self.query_one("#import-path", Input).has_focus and self._file is not None:
-            if self.current is not self._file:
-                self._show(self._file)
+        elif (
+            self.query_one("#import-path", Input).has_focus
+            and self._file is not None
+            and self.current is not self._file
+        ):
+            self._show(self._file)
         self._update_hint()
 
     @on(Input.Changed, "#import-path")

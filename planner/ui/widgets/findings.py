@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -57,7 +58,20 @@ class FindingsList(OptionList):
     """Every finding of the plan; highlighting one shows it, enter goes to its day."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
-        ("escape", "screen.focus_week", "Back to week"),
+        Binding(
+            "enter",
+            "choose",
+            "Go to day",
+            id="findings.choose",
+            tooltip="Select the finding's first day in the week",
+        ),
+        Binding(
+            "escape",
+            "screen.focus_week",
+            "Back to week",
+            id="findings.back",
+            tooltip="Move the focus back to the week",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -114,8 +128,11 @@ class FindingsList(OptionList):
         self._announce()
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
-        """Enter or click on a finding: go to its first day."""
+        """A click highlights the finding (and shows it); it does not leave the list."""
         message.stop()
+
+    def action_choose(self) -> None:
+        """Enter on a finding: go to its first day in the week."""
         finding = self.current
         if finding is not None:
             self.post_message(FindingChosen(finding))

@@ -1,0 +1,155 @@
+"""End to end: the real `planner` program in a pseudo-terminal, driven by its keys."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from planner.planfile import parse_plan
+from terminal import Terminal
+
+COMMENTED_WEEK = """\
+# A three-day strength week, kept in git.
+format = 1
+
+[plan]
+name = "End to end week"   # shown in the header
+level = "intermediate"
+week_start = 2026-11-30
+
+[defaults]
+sleep_hours = 8.0
+bedtime = "22:30"
+protein_meals = 4
+
+# Monday: legs
+[days.mon]
+note = "Squat day"
+[[days.mon.sessions]]
+title = "Squat"   # the main lift
+kind = "heavy"
+activity = "strength"
+focus = ["legs"]
+minutes = 60
+start = "17:00"
+carbs_after = true
+
+[days.tue]
+[[days.tue.sessions]]
+title = "Brisk walk"
+kind = "active_recovery"
+activity = "walk"
+minutes = 40
+
+# Wednesday: push
+[days.wed]
+[[days.wed.sessions]]
+title = "Bench press"
+kind = "heavy"
+activity = "strength"
+focus = ["chest", "arms"]
+minutes = 50
+start = "17:00"
+carbs_after = true
+
+[days.thu]
+[[days.thu.sessions]]
+title = "Easy spin"
+kind = "active_recovery"
+activity = "cycle"
+minutes = 40
+
+# Friday: pull
+[days.fri]
+[[days.fri.sessions]]
+title = "Rows and chins"
+kind = "heavy"
+activity = "strength"
+focus = ["back"]
+minutes = 50
+start = "17:00"
+carbs_after = true
+"""
+
+
+
+def risk_shown(screen: str) -> str | None:
+    """The risk word in the header, as a person reads it."""
+    header = screen.splitlines()[0].lower()
+    match = re.search(r"\b(low|moderate|high)\b", header)
+    return match[1] if match else None
+
+
+def test_edit_move_save_undo_quit(tmp_path: Path) -> None:
+    plan_file = tmp_path / "week.toml"
+    plan_file.write_text(COMMENTED_WEEK, encoding="utf-8")
+    terminal = Terminal.planner("edit", str(plan_file), cwd=tmp_path)
+    try:
+        screen = terminal.wait_for("End to end week")
+        assert risk_shown(screen) == "low"
+
+        # Monday's squat is selected on start; move it to Tuesday, next to Wednesday's bench.
+        terminal.press("shift+right")
+        terminal.wait_for(lambda s: risk_shown(s) == "moderate")
+        terminal.wait_for(lambda s: "no easier day" in s.lower())
+
+        terminal.press("ctrl+s")
+        terminal.wait_for(lambda s: "saved" in s.lower())
+        saved = plan_file.read_text(encoding="utf-8")
+        plan = parse_plan(saved)
+        assert [s.title for s in plan.days.tue.sessions] == ["Brisk walk", "Squat"]
+        assert plan.days.mon.sessions == ()
+        # Comments elsewhere in the file survive the save, and so does the moved one.
+        for comment in ("# A three-day strength week", "# shown in the header",
+                        "# Wednesday: push", "# Friday: pull", "# the main lift"):
+            assert comment in saved
+        assert (tmp_path / "week.toml.bak").read_text(encoding="utf-8") == COMMENTED_WEEK
+
+        terminal.press("ctrl+z")
+        terminal.wait_for(lambda s: risk_shown(s) == "low")
+
+        # Unsaved again (the undo), so quitting asks; discard leaves the saved file.
+        terminal.press("ctrl+q")
+        terminal.wait_for(lambda s: "discard" in s.lower())
+        terminal.press("d")
+        assert terminal.wait_exit() == 0
+        assert plan_file.read_text(encoding="utf-8") == saved
+    finally:
+        terminal.close()
+
+
+def test_import_template_and_export_toml(tmp_path: Path) -> None:
+    terminal = Terminal.planner("edit", str(tmp_path / "new-week.toml"), cwd=tmp_path)
+    try:
+        terminal.wait_for("New week")
+        terminal.press("i")
+        terminal.wait_for(lambda s: "upper-lower-4" in s.lower() or "upper/lower" in s.lower())
+        # Pick the push/pull/legs template by walking the list to it.
+        for _ in range(10):
+            screen = terminal.text()
+            if re.search(r"(?i)push.?pull.?legs", screen) and "Preview" in screen:
+                break
+            terminal.press("down")
+        terminal.press("enter")
+        terminal.wait_for(lambda s: "New week" not in s.splitlines()[0])
+
+        terminal.press("x")
+        terminal.wait_for(lambda s: "export" in s.lower())
+        terminal.press("enter")
+        terminal.wait_for(lambda s: "exported" in s.lower())
+        exported = sorted(tmp_path.glob("*.toml"))
+        exported = [p for p in exported if p.name != "new-week.toml"]
+        assert exported, "the export wrote no TOML file"
+        plan = parse_plan(exported[0].read_text(encoding="utf-8"))
+        assert plan.days.mon.sessions or plan.days.tue.sessions
+        tomllib.loads(exported[0].read_text(encoding="utf-8"))
+
+        terminal.press("ctrl+q")
+        terminal.wait_for(lambda s: "discard" in s.lower())
+        terminal.press("d")
+        assert terminal.wait_exit() == 0
+    finally:
+        terminal.close()

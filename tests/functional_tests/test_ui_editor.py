@@ -1,0 +1,390 @@
+"""The editor's main screen: start-up, moving around, every editing key, undo and redo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+from ui_helpers import SIZE, header_text, main_screen, notifications, risk_badge, week_app
+
+from planner.model import Kind, Session
+from planner.ui.messages import Selection
+from planner.ui.widgets.week import SessionCard
+
+
+async def test_start_selects_mondays_first_session_and_shows_the_plan(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.week.selection == Selection("mon", 0)
+        assert screen.week.has_focus
+        header = header_text(app)
+        assert "Test week" in header
+        assert "week.toml" in header
+        assert "unsaved" not in header
+        assert risk_badge(app) == "risk: moderate"
+        assert screen.query_one("#risk-badge").has_class("-moderate")
+        # Findings: most severe first; the day heading shows the date.
+        assert screen.findings.findings[0].rule == "muscle-recovery"
+        assert screen.findings.border_title == f"Findings ({len(app.editor.report.findings)})"
+        assert screen.week.columns["mon"].border_title == "Mon 30 Nov"
+        assert screen.week.columns["mon"].cards[0].has_class("-selected")
+
+
+async def test_start_on_a_monday_without_sessions_selects_monday(tmp_path: Path) -> None:
+    from ui_helpers import WEEK
+
+    text = WEEK.replace("[[days.mon.sessions]]", "[[days.tue.sessions]]", 1)
+    text = text.replace("[days.tue]\n[[days.tue.sessions]]\ntitle = \"Brisk", "[[days.tue.sessions]]\ntitle = \"Brisk")
+    app = week_app(tmp_path, text)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions == ()
+        assert main_screen(app).week.selection == Selection("mon", None)
+
+
+async def test_arrows_and_hjkl_move_between_days_and_sessions(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        week = main_screen(app).week
+        await pilot.press("right")
+        assert week.selection == Selection("tue", 0)
+        await pilot.press("l", "l", "l")
+        assert week.selection == Selection("fri", 0)
+        await pilot.press("down")
+        assert week.selection == Selection("fri", 1)
+        await pilot.press("j")  # the last session: stays
+        assert week.selection == Selection("fri", 1)
+        await pilot.press("k")
+        assert week.selection == Selection("fri", 0)
+        await pilot.press("up")  # above the first session: the day itself
+        assert week.selection == Selection("fri", None)
+        await pilot.press("down")
+        assert week.selection == Selection("fri", 0)
+        await pilot.press("down", "left")  # row 1 on Thursday clamps to its only session
+        assert week.selection == Selection("thu", 0)
+        await pilot.press("h", "h", "h", "h")  # stops at Monday
+        assert week.selection == Selection("mon", 0)
+        await pilot.press("right", "right", "right", "right", "right", "right", "right")
+        assert week.selection == Selection("sun", None)
+        assert week.columns["sun"].has_class("-selected")
+
+
+async def test_selected_days_findings_come_first(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("right", "right")  # Wednesday
+        assert screen.findings.findings[0].days[0] == "wed" or "wed" in screen.findings.findings[0].days
+        of_wed = [f for f in screen.findings.findings if "wed" in f.days]
+        assert screen.findings.findings[: len(of_wed)] == of_wed
+        assert "Wednesday's first" in str(screen.findings.border_subtitle)
+
+
+async def test_add_session_with_the_form(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "right", "right", "right", "right")  # Sunday
+        await pilot.press("a")
+        assert app.screen.__class__.__name__ == "SessionForm"
+        await pilot.press(*"Easy swim")
+        app.screen.query_one("#kind").value = Kind.active_recovery  # type: ignore[attr-defined]
+        await pilot.click("#minutes")
+        await pilot.press("3", "0", "enter")
+        await pilot.pause()
+        sunday = app.editor.plan.day("sun")
+        assert [s.title for s in sunday.sessions] == ["Easy swim"]
+        assert sunday.sessions[0].kind is Kind.active_recovery
+        assert sunday.sessions[0].minutes == 30
+        screen = main_screen(app)
+        assert screen.week.selection == Selection("sun", 0)
+        assert "unsaved" in header_text(app)
+        assert app.editor.dirty
+        card = screen.week.columns["sun"].cards[0]
+        assert isinstance(card, SessionCard)
+        assert card.has_class("-active_recovery")
+
+
+async def test_enter_and_e_edit_the_selected_session(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.screen.__class__.__name__ == "SessionForm"
+        minutes = app.screen.query_one("#minutes")
+        minutes.value = "90"  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions[0].minutes == 90
+        await pilot.press("e")
+        assert app.screen.__class__.__name__ == "SessionForm"
+        title = app.screen.query_one("#title")
+        title.value = "Front squat"  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions[0].title == "Front squat"
+        assert app.editor.plan.day("mon").sessions[0].minutes == 90
+
+
+async def test_escape_closes_the_form_without_changes(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.editor.plan
+        await pilot.press("e", "x", "y", "escape")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert app.editor.plan == before
+        assert not app.editor.dirty
+
+
+async def test_delete_undo_redo(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("right", "right", "right", "right")  # Friday, Deadlift
+        await pilot.press("d")
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("fri").sessions] == ["Core"]
+        assert screen.week.selection == Selection("fri", 0)
+        assert any("Deleted 'Deadlift'" in text for text in notifications(app))
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.editor.plan.day("fri").sessions == ()
+        assert screen.week.selection == Selection("fri", None)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("fri").sessions] == ["Core"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("fri").sessions] == ["Deadlift", "Core"]
+        assert screen.week.selection == Selection("fri", 0)
+        assert not app.editor.dirty
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("fri").sessions] == ["Core"]
+        assert app.editor.dirty
+
+
+async def test_deleting_a_heavy_session_changes_the_risk_badge_at_once(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert risk_badge(app) == "risk: moderate"
+        await pilot.press("right", "right", "d")  # Wednesday's heavy session
+        await pilot.pause()
+        assert app.editor.report.risk.value == "low"
+        assert risk_badge(app) == "risk: low"
+        assert main_screen(app).query_one("#risk-badge").has_class("-low")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert risk_badge(app) == "risk: moderate"
+
+
+async def test_shift_arrows_move_the_session_and_keep_it_selected(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("shift+right")
+        await pilot.pause()
+        plan = app.editor.plan
+        assert plan.day("mon").sessions == ()
+        assert [s.title for s in plan.day("tue").sessions] == ["Brisk walk", "Squat, lunges"]
+        assert screen.week.selection == Selection("tue", 1)
+        await pilot.press("shift+left")
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("mon").sessions] == ["Squat, lunges"]
+        assert screen.week.selection == Selection("mon", 0)
+        await pilot.press("shift+left")  # Monday is the first day: nothing moves
+        await pilot.pause()
+        assert [s.title for s in app.editor.plan.day("mon").sessions] == ["Squat, lunges"]
+        assert any("first day" in text for text in notifications(app))
+
+
+async def test_copy_then_paste_into_another_day(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("v")  # nothing copied yet: nothing happens
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions[0].title == "Squat, lunges"
+        assert len(app.editor.plan.day("mon").sessions) == 1
+        await pilot.press("c")
+        await pilot.press("right", "right", "right", "right", "right", "right", "v")
+        await pilot.pause()
+        sunday = app.editor.plan.day("sun").sessions
+        assert [s.title for s in sunday] == ["Squat, lunges"]
+        assert sunday[0] == app.editor.plan.day("mon").sessions[0]
+        assert main_screen(app).week.selection == Selection("sun", 0)
+
+
+async def test_paste_into_a_full_day_says_why_and_changes_nothing(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        for _ in range(7):
+            await pilot.press("v")
+        await pilot.pause()
+        assert len(app.editor.plan.day("mon").sessions) == 8
+        before = app.editor.plan
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.editor.plan == before
+        assert any("8 sessions" in text for text in notifications(app))
+
+
+async def test_f_focuses_findings_and_a_finding_highlights_its_days(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("f")
+        assert screen.findings.has_focus
+        finding = screen.findings.current
+        assert finding is not None and finding.rule == "muscle-recovery"
+        assert screen.week.columns["wed"].has_class("-flagged")
+        assert screen.week.columns["fri"].has_class("-flagged")
+        assert not screen.week.columns["mon"].has_class("-flagged")
+        detail = screen.detail.query_one(".finding-text", Static)
+        text = str(detail.content)
+        assert finding.advice in text
+        assert finding.info.source in text
+        assert finding.info.evidence.value in text
+        await pilot.press("down")
+        second = screen.findings.current
+        assert second is not None and second != finding
+        for key, column in screen.week.columns.items():
+            assert column.has_class("-flagged") == (key in second.days)
+        await pilot.press("enter")  # go to the finding's first day
+        await pilot.pause()
+        assert screen.week.has_focus
+        assert screen.week.selection.day == second.days[0]
+        await pilot.press("f", "escape")
+        assert screen.week.has_focus
+
+
+async def test_markup_in_a_title_shows_as_typed(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        title = app.screen.query_one("#title")
+        title.value = "[bold]x[/bold]"  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions[0].title == "[bold]x[/bold]"
+        card = main_screen(app).week.columns["mon"].cards[0]
+        shown = card.query_one(".card-title", Static)
+        assert str(shown.content) == "[bold]x[/bold]"
+        assert "[bold]x[/bold]" in card.query_one(".card-title", Static).render_line(0).text
+        # A copy notification names it literally too.
+        await pilot.press("c")
+        await pilot.pause()
+        assert any("'[bold]x[/bold]'" in text for text in notifications(app))
+
+
+async def test_mouse_selects_sessions_days_and_findings(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        card = screen.week.columns["fri"].cards[1]
+        await pilot.click(card)
+        assert screen.week.selection == Selection("fri", 1)
+        await pilot.click("#day-sun")
+        assert screen.week.selection == Selection("sun", None)
+        await pilot.click("#findings", offset=(3, 1))
+        assert screen.findings.has_focus
+        assert screen.findings.current is not None
+
+
+async def test_help_lists_keys_day_types_and_rules(tmp_path: Path) -> None:
+    from planner.rules.catalogue import CATALOGUE
+
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        text = str(app.screen.query_one("#help-text", Static).content)
+        for rule in CATALOGUE:
+            assert rule.title in text
+            assert rule.source in text
+            for threshold in rule.thresholds:
+                assert threshold.key in text
+        for words in ("shift+left", "ctrl+z", "recovery day", "rest day", "ctrl+p"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+
+
+async def test_command_palette_runs_an_action(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Delete the session")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.editor.plan.day("mon").sessions == ()
+
+
+async def test_day_form_sets_sleep_and_the_findings_follow(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert app.screen.__class__.__name__ == "DayForm"
+        await pilot.press("6", "tab", *"00:30", "tab", "2", "tab", *"Early start", "enter")
+        await pilot.pause()
+        monday = app.editor.plan.day("mon")
+        assert monday.sleep_hours == 6
+        assert monday.bedtime == "00:30"
+        assert monday.protein_meals == 2
+        assert monday.note == "Early start"  # tab selects the field, typing replaces it
+        rules = {f.rule for f in app.editor.report.findings}
+        assert {"short-sleep", "irregular-bedtime", "protein-spread"} <= rules
+        assert risk_badge(app) == "risk: high"
+        summary = main_screen(app).week.columns["mon"].query_one(".day-summary", Static)
+        assert "sleep 6 h" in str(summary.content)
+
+
+async def test_new_week_shows_not_planned_and_rest_day_guidance(tmp_path: Path) -> None:
+    from planner.ui.app import make_app
+
+    app = make_app(tmp_path / "fresh.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        column = main_screen(app).week.columns["wed"]
+        summary = str(column.query_one(".day-summary", Static).content)
+        assert "sleep not planned" in summary
+        assert "protein not planned" in summary
+        guidance = str(column.query_one(".day-guidance", Static).content)
+        assert guidance
+        assert risk_badge(app) == "risk: low"
+
+
+async def test_a_session_stays_the_session_it_was(tmp_path: Path) -> None:
+    """Editing without changes applies nothing (no undo step, not dirty)."""
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert not app.editor.can_undo
+        assert not app.editor.dirty
+        assert isinstance(app.editor.plan.day("mon").sessions[0], Session)
