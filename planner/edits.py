@@ -164,9 +164,16 @@ def _session(plan: Plan, day: str, index: int) -> Session:
 
 
 def _is_trivia(entry: tuple[Key | None, Item]) -> bool:
-    from tomlkit.items import Comment, Whitespace
+    from tomlkit.items import Comment, Null, Whitespace
 
-    return entry[0] is None and isinstance(entry[1], Comment | Whitespace)
+    # Null is what tomlkit leaves where a key was deleted; it renders as nothing.
+    return entry[0] is None and isinstance(entry[1], Comment | Whitespace | Null)
+
+
+def _is_blank(entry: tuple[Key | None, Item]) -> bool:
+    from tomlkit.items import Whitespace
+
+    return isinstance(entry[1], Whitespace)
 
 
 def _tail_owner(table: Table) -> Table:
@@ -190,21 +197,119 @@ def _tail_owner(table: Table) -> Table:
 
 def _detach_tail(table: Table) -> list[tuple[Key | None, Item]]:
     """Remove and return the comments and blank lines that end a table's text."""
+    from tomlkit.items import Null
+
     body = table.value.body
     tail: list[tuple[Key | None, Item]] = []
     while body and _is_trivia(body[-1]):
-        tail.insert(0, body.pop())
+        entry = body.pop()
+        if not isinstance(entry[1], Null):
+            tail.insert(0, entry)
     return tail
 
 
 def _attach_tail(table: Table, tail: list[tuple[Key | None, Item]]) -> None:
-    table.value.body.extend(tail)
+    from tomlkit.items import Null
+
+    body = table.value.body
+    for entry in tail:
+        # One blank line where two runs of blank lines meet.
+        last = next((e for e in reversed(body) if not isinstance(e[1], Null)), None)
+        if _is_blank(entry) and last is not None and _is_blank(last):
+            continue
+        body.append(entry)
 
 
-def _starts_blank(tail: list[tuple[Key | None, Item]]) -> bool:
-    from tomlkit.items import Whitespace
+def _split_tail(
+    tail: list[tuple[Key | None, Item]],
+) -> tuple[list[tuple[Key | None, Item]], list[tuple[Key | None, Item]]]:
+    """A table's tail as (its own comments, the rest).
 
-    return bool(tail) and isinstance(tail[0][1], Whitespace)
+    Comments right under a table's last key, ended by a blank line, belong to the
+    table and move with it. What follows the first blank line stands before the next
+    table and stays where it is.
+    """
+    for index, entry in enumerate(tail):
+        if _is_blank(entry):
+            return tail[:index], tail[index:]
+    return [], tail
+
+
+def _blank_line() -> tuple[None, Item]:
+    import tomlkit
+
+    return (None, tomlkit.ws("\n"))
+
+
+def _make_room_after(owner: Table) -> tuple[list[tuple[Key | None, Item]], bool]:
+    """Detach owner's tail so a table can follow owner's own lines.
+
+    Owner keeps its own comments and, when the tail had one, a blank line; the rest
+    of the tail is returned to end the new table, so it still stands before what
+    followed owner. The flag says whether the blank line is there.
+    """
+    own, rest = _split_tail(_detach_tail(owner))
+    blank = bool(rest) and _is_blank(rest[0])
+    _attach_tail(owner, own + ([_blank_line()] if blank else []))
+    return rest, blank
+
+
+def _new_tail(own: list[tuple[Key | None, Item]], rest: list[tuple[Key | None, Item]]) -> list[
+    tuple[Key | None, Item]
+]:
+    """A moved table's own comments followed by the trivia that now comes after it."""
+    if own and rest and not _is_blank(rest[0]):
+        return [*own, _blank_line(), *rest]
+    return [*own, *rest]
+
+
+def _shift_indexes(container: Container, start: int, delta: int) -> None:
+    """Move tomlkit's key index past a change of `delta` entries at `start` of a body."""
+    for key, index in list(container._map.items()):
+        if isinstance(index, tuple):
+            container._map[key] = tuple(i + delta if i >= start else i for i in index)
+        elif index >= start:
+            container._map[key] = index + delta
+    container._validation_cache.clear()
+
+
+def _insert_trivia(
+    container: Container, position: int, entries: list[tuple[Key | None, Item]]
+) -> None:
+    """Insert comments and blank lines into a table's body before entry `position`."""
+    body = container.body
+    for entry in entries:
+        if _is_blank(entry) and (
+            (position > 0 and _is_blank(body[position - 1]))
+            or (position < len(body) and _is_blank(body[position]))
+        ):
+            continue
+        body.insert(position, entry)
+        _shift_indexes(container, position, 1)
+        position += 1
+
+
+def _take_trivia_before(container: Container, position: int) -> list[tuple[Key | None, Item]]:
+    """Remove and return the comments and blank lines right before entry `position`."""
+    from tomlkit.items import Null
+
+    body = container.body
+    start = position
+    while start > 0 and _is_trivia(body[start - 1]):
+        start -= 1
+    taken = [entry for entry in body[start:position] if not isinstance(entry[1], Null)]
+    del body[start:position]
+    _shift_indexes(container, position, start - position)
+    return taken
+
+
+def _entry_index(container: Container, key: str) -> int:
+    """Where the entry of a key is in a table's body."""
+    return next(
+        index
+        for index, (entry_key, _) in enumerate(container.body)
+        if entry_key is not None and entry_key.key == key
+    )
 
 
 def _days_table(document: tomlkit.TOMLDocument) -> Table:
@@ -240,21 +345,17 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
         return table
     if not create:
         return None
-    table = tomlkit.table()
+    # Written as [days.xxx] even while it holds nothing but sessions, as people do.
+    table = tomlkit.table(is_super_table=False)
     earlier = [key for key in DAY_KEYS[: DAY_KEYS.index(day)] if key in days]
     later = [key for key in DAY_KEYS[DAY_KEYS.index(day) + 1 :] if key in days]
     if earlier:
-        previous = days[earlier[-1]]
-        owner = _tail_owner(previous)
-        tail = _detach_tail(owner)
+        rest, blank = _make_room_after(_tail_owner(days[earlier[-1]]))
         days.value._insert_after(earlier[-1], day, table)
-        table.trivia.indent = "\n"
-        _attach_tail(table, tail)
+        table.trivia.indent = "" if blank else "\n"
+        _attach_tail(table, rest)
     elif later:
-        index = next(
-            i for i, (key, _) in enumerate(days.value.body) if key is not None and key.key == later[0]
-        )
-        days.value._insert_at(index, day, table)
+        days.value._insert_at(_entry_index(days.value, later[0]), day, table)
         table.trivia.indent = "\n"
         _attach_tail(table, [(None, tomlkit.ws("\n"))])
     else:
@@ -285,6 +386,15 @@ def _new_session_table(values: dict[str, Any]) -> Table:
     return table
 
 
+def _insert_into_aot(sessions: Any, position: int, table: Table, indent: str) -> None:
+    """Insert a table into an array of tables without re-indenting its neighbours."""
+    indents = [(other, other.trivia.indent) for other in sessions]
+    sessions.insert(position, table)
+    for other, other_indent in indents:
+        other.trivia.indent = other_indent
+    table.trivia.indent = indent
+
+
 def _insert_session(
     document: tomlkit.TOMLDocument,
     day: str,
@@ -303,8 +413,10 @@ def _insert_session(
         inline.update(_session_values(session) if table is None else table.unwrap())
         sessions.insert(len(sessions) if index is None else index, inline)
         return
+    own: list[tuple[Key | None, Item]] = []
     if isinstance(table, Table):
-        _detach_tail(table)
+        # A moved session: its tail is its own comments (see _delete_session).
+        own = _detach_tail(table)
         table.trivia.indent = ""
     else:
         table = _new_session_table(
@@ -312,34 +424,46 @@ def _insert_session(
         )
     if not isinstance(sessions, AoT) or len(sessions) == 0:
         owner = _tail_owner(day_table)
-        tail = _detach_tail(owner)
+        if any(key is not None and key.key != "sessions" for key, _ in day_table.value.body):
+            rest, blank = _make_room_after(owner)
+            indent = "" if blank else "\n"
+        else:
+            # Right under the day's header (and the comments that follow it).
+            day_own, rest = _split_tail(_detach_tail(owner))
+            _attach_tail(owner, day_own)
+            indent = ""
         if "sessions" in day_table:
             del day_table["sessions"]
         aot = tomlkit.aot()
         aot.append(table)
         day_table.append("sessions", aot)
-        _attach_tail(table, tail)
+        table.trivia.indent = indent
+        _attach_tail(table, _new_tail(own, rest))
         return
     position = len(sessions) if index is None else max(0, min(index, len(sessions)))
-    if position == len(sessions):
-        previous = sessions[-1]
-        owner = _tail_owner(previous)
-        tail = _detach_tail(owner)
-        blank = _starts_blank(tail)
-        if blank:
-            owner.value.body.append(tail[0])
-        _attach_tail(table, tail)
-        sessions.append(table)
-        # tomlkit indents appended tables itself; the blank line is already there.
-        table.trivia.indent = "" if blank else "\n"
+    if position > 0:
+        # After the previous session's own lines; what stood before the next table
+        # (or the next session) stays before it.
+        rest, blank = _make_room_after(_tail_owner(sessions[position - 1]))
+        _insert_into_aot(sessions, position, table, "" if blank else "\n")
     else:
-        _attach_tail(table, [(None, tomlkit.ws("\n"))])
-        sessions.insert(position, table)
-        table.trivia.indent = sessions[position + 1].trivia.indent
+        # Before the first session: the comments above it stay above it.
+        container = day_table.value
+        at = _entry_index(container, "sessions")
+        day_own, rest = _split_tail(_take_trivia_before(container, at))
+        blank = bool(rest) and _is_blank(rest[0])
+        keep = day_own + ([_blank_line()] if blank else [])
+        _insert_trivia(container, _entry_index(container, "sessions"), keep)
+        _insert_into_aot(sessions, 0, table, "" if blank or not day_own else "\n")
+    _attach_tail(table, _new_tail(own, rest))
 
 
 def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any:
-    """Remove a session from the document and return its table (or inline table)."""
+    """Remove a session from the document and return its table (or inline table).
+
+    The session takes its own comments with it; the comments and blank lines after
+    them stand before the next table and stay where they are.
+    """
     from tomlkit.items import AoT, Array
 
     day_table = _day_table(document, day, create=False)
@@ -354,16 +478,19 @@ def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any
         return inline
     assert isinstance(sessions, AoT)
     removed = sessions[index]
-    is_last = index == len(sessions) - 1
-    tail = _detach_tail(_tail_owner(removed)) if is_last else []
-    del sessions[index]
-    if len(sessions) == 0:
+    own, rest = _split_tail(_detach_tail(_tail_owner(removed)))
+    _attach_tail(removed, own)
+    if index > 0:
+        previous_owner = _tail_owner(sessions[index - 1])
+        del sessions[index]
+        _attach_tail(previous_owner, rest)
+    elif len(sessions) > 1:
+        del sessions[index]
+        container = day_table.value
+        _insert_trivia(container, _entry_index(container, "sessions"), rest)
+    else:
         del day_table["sessions"]
-        _attach_tail(_tail_owner(day_table), tail)
-    elif is_last:
-        previous_owner = _tail_owner(sessions[-1])
-        _detach_tail(previous_owner)
-        _attach_tail(previous_owner, tail)
+        _attach_tail(_tail_owner(day_table), rest)
     return removed
 
 
@@ -376,7 +503,8 @@ def _session_table(document: tomlkit.TOMLDocument, day: str, index: int) -> Any:
 
 def _set_key(table: Any, key: str, value: Any) -> None:
     """Set or remove one key of a table, keeping the table's trailing comments last."""
-    from tomlkit.items import InlineTable
+    import tomlkit
+    from tomlkit.items import AoT, InlineTable, Table
 
     if value is None:
         if key in table:
@@ -385,9 +513,40 @@ def _set_key(table: Any, key: str, value: Any) -> None:
     if key in table or isinstance(table, InlineTable):
         table[key] = value
         return
-    tail = _detach_tail(table)
-    table[key] = value
-    _attach_tail(table, tail)
+    body = table.value.body
+    first_table = next(
+        (i for i, (_, item) in enumerate(body) if isinstance(item, Table | AoT)), None
+    )
+    if first_table is None:
+        tail = _detach_tail(table)
+        table[key] = value
+        _attach_tail(table, tail)
+        return
+    # A day with sessions: the key goes under the day's own keys, not under the
+    # comments that stand above its first session.
+    keys = [i for i, entry in enumerate(body[:first_table]) if not _is_trivia(entry)]
+    if keys:
+        position = keys[-1] + 1
+    else:
+        position = 0
+        while position < first_table and _is_trivia(body[position]) and not _is_blank(
+            body[position]
+        ):
+            position += 1
+    item = tomlkit.item(value)
+    table.value._insert_at(position, key, item)
+    dict.__setitem__(table, key, item)
+
+
+def _styled(current: Any, value: Any) -> Any:
+    """A new value written in the style of the one it replaces (17:30:00 stays a time)."""
+    import datetime as dt
+
+    written = current.unwrap() if hasattr(current, "unwrap") else current
+    if isinstance(written, dt.time) and isinstance(value, str) and ":" in value:
+        hours, minutes = value.split(":")
+        return dt.time(int(hours), int(minutes))
+    return value
 
 
 def _update_session(table: Any, old: Session, new: Session) -> None:
@@ -398,7 +557,7 @@ def _update_session(table: Any, old: Session, new: Session) -> None:
         if after is None or (name == "carbs_after" and after is False):
             _set_key(table, name, None)
         else:
-            _set_key(table, name, to_toml_value(after))
+            _set_key(table, name, _styled(table.get(name), to_toml_value(after)))
 
 
 def _set_day(document: tomlkit.TOMLDocument, edit: SetDay) -> None:
@@ -416,7 +575,7 @@ def _set_day(document: tomlkit.TOMLDocument, edit: SetDay) -> None:
         unwrapped = current.unwrap() if hasattr(current, "unwrap") else current
         if value is not None and unwrapped is not None and _same(key, unwrapped, value):
             continue
-        _set_key(table, key, value)
+        _set_key(table, key, _styled(current, value))
 
 
 def _same(key: str, written: Any, value: Any) -> bool:

@@ -133,7 +133,8 @@ def decode_source(data: bytes, name: str) -> str:
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_TUPLE = re.compile(r"\(((?:'[^']*'(?:, )?)+)\)")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+_TOML_TUPLE = re.compile(r"\(((?:'[^']*'(?:, ?)?)+)\)")
 
 
 def load_toml(text: str, source: str) -> dict[str, Any]:
@@ -143,17 +144,49 @@ def load_toml(text: str, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line = column = None
+        key = ""
         if match := _TOML_POSITION.search(message):
             line, column = int(match[1]), int(match[2])
             message = message[: match.start()]
-        message = _TOML_TUPLE.sub(
-            lambda m: ".".join(part.strip("'") for part in m[1].split(", ")), message
-        )
-        if message == "Unclosed array":
-            # tomllib points past the end of the file; the opening line is more useful.
-            pass
+        elif match := _TOML_END.search(message):
+            # tomllib points past the end of the file; the line where the value that
+            # is never closed starts is more useful.
+            message = message[: match.start()] + "; the value that starts here is never closed"
+            line = _unclosed_value_line(text)
+        if match := _TOML_TUPLE.search(message):
+            # "Cannot declare ('days', 'mon') twice": the key path goes where keys go.
+            key = _dotted_tuple(match)
+            message = _TOML_TUPLE.sub(_dotted_tuple, message)
         reason = "invalid TOML: " + message[:1].lower() + message[1:]
-        raise PlanError(source, [Problem(line, "", reason, column)]) from None
+        raise PlanError(source, [Problem(line, key, reason, column)]) from None
+
+
+def _dotted_tuple(match: re.Match[str]) -> str:
+    """`days.mon` from tomllib's `('days', 'mon')` (or `('plan',)`)."""
+    return ".".join(part.strip().strip("'") for part in match[1].split(",") if part.strip())
+
+
+def _unclosed_value_line(text: str) -> int:
+    """The line where a multi-line value that runs to the end of the text starts."""
+    lines = text.split("\n")
+    start = len(lines)
+    open_quote: str | None = None
+    depth = 0
+    for number, line in enumerate(lines, start=1):
+        if open_quote is not None:
+            if open_quote in line:
+                change, open_quote = _bracket_depth(line.split(open_quote, 1)[1])
+                depth += change
+            continue
+        if depth > 0:
+            change, open_quote = _bracket_depth(line)
+            depth += change
+            continue
+        if key := _KEY_LINE.match(line):
+            depth, open_quote = _bracket_depth(key[2])
+            if depth > 0 or open_quote is not None:
+                start = number
+    return start
 
 
 def validate_plan(data: dict[str, Any], text: str, source: str) -> Plan:
@@ -236,12 +269,14 @@ def key_lines(text: str) -> dict[KeyPath, int]:
     aot_count: dict[KeyPath, int] = {}
     open_quote: str | None = None
     depth = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines with "\n" only; str.splitlines would also split at U+2028,
+    # U+0085 and other characters that may stand in comments and strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if open_quote is not None:
             if open_quote in line:
                 _, rest = line.split(open_quote, 1)
-                open_quote = None
-                depth, open_quote = _bracket_depth(rest)
+                change, open_quote = _bracket_depth(rest)
+                depth += change
             continue
         if depth > 0:
             change, open_quote = _bracket_depth(line)
@@ -450,6 +485,10 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
     file (and its backup) are as they were and SaveError says why.
     """
     path = Path(path)
+    if path.is_symlink():
+        # Replace the file the link points to, not the link (plans kept in a dotfiles
+        # repository are often linked into place).
+        path = path.resolve()
     directory = path.parent if str(path.parent) else Path()
     data = text.encode("utf-8")
     try:
@@ -463,6 +502,7 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
     except OSError as error:
         raise SaveError(f"cannot save {path}: {error.strerror}") from None
     temporary: str | None = None
+    staging: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=directory
@@ -473,23 +513,32 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         if backup and existed:
-            _keep_backup(path)
+            staging = _stage_backup(path)
         os.replace(temporary, path)
         temporary = None
-        _fsync_directory(directory)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SaveError(f"cannot save {path}: {reason}; the file on disk is unchanged") from None
     finally:
-        if temporary is not None:
+        if temporary is not None:  # the save failed: leave nothing of it behind
+            for leftover in (temporary, staging):
+                if leftover is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
+    # The new version is in place; only now does the old one become the backup, so a
+    # save that fails leaves the backup as it was too.
+    if staging is not None:
+        try:
+            os.replace(staging, backup_path(path))
+        except OSError:
             with contextlib.suppress(OSError):
-                os.unlink(temporary)
+                os.unlink(staging)
+    _fsync_directory(directory)
 
 
-def _keep_backup(path: Path) -> None:
-    """Make `path.bak` the current version of path, atomically."""
-    target = backup_path(path)
-    handle, staging = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=path.parent)
+def _stage_backup(path: Path) -> str:
+    """A hidden copy (a hard link where possible) of path, to become `path.bak`."""
+    handle, staging = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
         os.unlink(staging)
@@ -500,10 +549,11 @@ def _keep_backup(path: Path) -> None:
                 copy.write(source.read())
                 copy.flush()
                 os.fsync(copy.fileno())
-        os.replace(staging, target)
-    finally:
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(staging)
+        raise
+    return staging
 
 
 def _fsync_directory(directory: Path) -> None:

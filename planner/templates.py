@@ -31,17 +31,23 @@ class Template:
     description: str
 
 
-class TemplateNotFound(LookupError):
+class TemplateNotFound(LookupError):  # noqa: N818 (the name the CLI and UI import)
     """No bundled template has the name asked for."""
 
     def __init__(self, name: str, known: list[str]) -> None:
         self.name = name
         self.known = known
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(_stem(name), known, n=1, cutoff=0.6)
         self.suggestion: str | None = close[0] if close else None
-        hint = f'; did you mean "{self.suggestion}"?' if self.suggestion else ""
+        hint = f'; did you mean "{self.suggestion}"?' if self.suggestion else "."
         listed = ", ".join(known) if known else "none found"
         super().__init__(f'unknown template "{name}"{hint} Known templates: {listed}.')
+
+
+def _stem(name: str) -> str:
+    """A typed template name without surrounding space or a `.toml` suffix, lower case."""
+    stem = name.strip().lower()
+    return stem[: -len(_SUFFIX)] if stem.endswith(_SUFFIX) else stem
 
 
 def templates_dir() -> Path | None:
@@ -100,14 +106,12 @@ def find_template(name: str, directory: Path | None = None) -> Template:
     closest one.
     """
     templates = list_templates(directory)
-    wanted = name.strip()
-    if wanted.lower().endswith(_SUFFIX):
-        wanted = wanted[: -len(_SUFFIX)]
     for template in templates:
-        if template.name == wanted:
+        if template.name == name:
             return template
+    wanted = _stem(name)
     for template in templates:
-        if template.name.casefold() == wanted.casefold():
+        if template.name.lower() == wanted:
             return template
     raise TemplateNotFound(name, [template.name for template in templates])
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,9 +31,11 @@ class PlannerApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
 
-    def __init__(self, editor: PlanEditor) -> None:
+    def __init__(self, editor: PlanEditor, *, theme: str = "textual-dark") -> None:
         super().__init__()
         self.editor = editor
+        if theme in self.available_themes:
+            self.theme = theme
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, on the plan being edited."""
@@ -61,11 +65,24 @@ class PlannerApp(App[int]):
         self.main_screen.request_quit()
 
 
+def terminal_theme(environ: Mapping[str, str]) -> str:
+    """The theme that suits the terminal: `PLANNER_THEME` if set, else light when the
+    terminal says (through `COLORFGBG`) that its background is light, else dark."""
+    chosen = environ.get("PLANNER_THEME", "").strip()
+    if chosen:
+        return chosen
+    background = environ.get("COLORFGBG", "").rpartition(";")[2]
+    if background.isdigit() and int(background) in (7, 15):
+        return "textual-light"
+    return "textual-dark"
+
+
 def make_app(
     path: Path | None = None,
     *,
     template: str | None = None,
     editor: PlanEditor | None = None,
+    theme: str = "textual-dark",
 ) -> PlannerApp:
     """The editor app on a file, on a new plan from a template, or on a given editor.
 
@@ -75,7 +92,7 @@ def make_app(
         from planner.editor import PlanEditor
 
         editor = PlanEditor.open(path) if path is not None else PlanEditor.from_template(template)
-    return PlannerApp(editor)
+    return PlannerApp(editor, theme=theme)
 
 
 def run_editor(path: Path | None) -> int:
@@ -87,7 +104,7 @@ def run_editor(path: Path | None) -> int:
     from planner.planfile import PlanError
 
     try:
-        app = make_app(path)
+        app = make_app(path, theme=terminal_theme(os.environ))
     except PlanError as error:
         print(error, file=sys.stderr)
         return 2

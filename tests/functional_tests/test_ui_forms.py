@@ -30,7 +30,7 @@ def field_error(app: object, name: str) -> str:
         ("rpe", "x", 'must be a whole number, got "x"'),
         ("start", "25:00", 'must be a 24-hour time "HH:MM", got "25:00"'),
         ("start", "7pm", 'must be a 24-hour time "HH:MM", got "7pm"'),
-        ("title", "   ", "must not be blank"),
+        ("title", "   ", "must not be empty"),
         ("title", "x" * 61, "must be at most 60 characters, got 61"),
     ],
 )

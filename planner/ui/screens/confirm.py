@@ -85,19 +85,21 @@ class ConfirmScreen(ModalScreen[bool]):
             dialog.border_title = self.title_text
             yield Static(Content(self.message), id="confirm-message")
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes_label} (y)", id="yes", variant="warning", compact=True)
-                yield Button(f"{self.no_label} (n)", id="no", compact=True)
+                yield Button(
+                    f"{self.yes_label} (y)", id="confirm-yes", variant="warning", compact=True
+                )
+                yield Button(f"{self.no_label} (n)", id="confirm-no", compact=True)
 
     def on_mount(self) -> None:
         """Focus the default answer, so enter gives it."""
-        self.query_one("#yes" if self.default else "#no", Button).focus()
+        self.query_one("#confirm-yes" if self.default else "#confirm-no", Button).focus()
 
-    @on(Button.Pressed, "#yes")
+    @on(Button.Pressed, "#confirm-yes")
     def _yes(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(True)
 
-    @on(Button.Pressed, "#no")
+    @on(Button.Pressed, "#confirm-no")
     def _no(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(False)

@@ -127,32 +127,36 @@ class ExportScreen(ModalScreen[Path | None]):
         width: 8;
         color: $text-muted;
     }
-    ExportScreen #format-row {
+    ExportScreen #export-format-row {
         height: auto;
         margin-top: 1;
     }
-    ExportScreen #formats {
+    ExportScreen #export-formats {
         width: 1fr;
         height: auto;
         border: none;
         padding: 0;
         background: $surface;
     }
-    ExportScreen #formats:focus {
+    ExportScreen #export-formats:focus {
         background-tint: $foreground 0%;
     }
-    ExportScreen #formats > .option-list--option-highlighted {
+    ExportScreen #export-formats > .option-list--option-highlighted {
         background: $block-cursor-blurred-background;
     }
-    ExportScreen #formats:focus > .option-list--option-highlighted {
+    ExportScreen #export-formats:focus > .option-list--option-highlighted {
         background: $block-cursor-background;
     }
-    ExportScreen #path-row {
+    ExportScreen #export-path-row {
         height: 1;
         margin-top: 1;
     }
     ExportScreen #export-path {
         width: 1fr;
+        background: $boost;
+    }
+    ExportScreen #export-path:focus {
+        background: $primary 15%;
     }
     ExportScreen #export-where {
         height: auto;
@@ -235,10 +239,10 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog") as dialog:
             dialog.border_title = f"Export {self.plan.plan.name}"
-            with Horizontal(id="format-row"):
+            with Horizontal(id="export-format-row"):
                 yield Static("Format", classes="export-label")
-                yield OptionList(id="formats")
-            with Horizontal(id="path-row"):
+                yield OptionList(id="export-formats")
+            with Horizontal(id="export-path-row"):
                 yield Static("Path", classes="export-label")
                 yield PathInput(
                     self._default,
@@ -254,12 +258,12 @@ class ExportScreen(ModalScreen[Path | None]):
                     id="export-hint",
                     markup=False,
                 )
-                yield Button("Export", id="export", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button("Export", id="export-button", variant="primary", compact=True)
+                yield Button("Cancel", id="export-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Show the formats with the chosen one highlighted; the list has the focus."""
-        formats = self.query_one("#formats", OptionList)
+        formats = self.query_one("#export-formats", OptionList)
         formats.add_options(Option(self._format_prompt(fmt), id=fmt.key) for fmt in FORMATS)
         formats.highlighted = FORMATS.index(self.format)
         formats.focus()
@@ -287,7 +291,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if fmt is self.format:
             return
         self.format = fmt
-        formats = self.query_one("#formats", OptionList)
+        formats = self.query_one("#export-formats", OptionList)
         for other in FORMATS:
             formats.replace_option_prompt(other.key, self._format_prompt(other))
         path_input = self.query_one("#export-path", PathInput)
@@ -320,7 +324,7 @@ class ExportScreen(ModalScreen[Path | None]):
             )
         else:
             where.update(Content(f"writes {path}"))
-        self.query_one("#export", Button).disabled = path is None or self._writing
+        self.query_one("#export-button", Button).disabled = path is None or self._writing
         return path
 
     def _is_plan_file(self, path: Path) -> bool:
@@ -339,13 +343,13 @@ class ExportScreen(ModalScreen[Path | None]):
 
     # --- events ---
 
-    @on(OptionList.OptionHighlighted, "#formats")
+    @on(OptionList.OptionHighlighted, "#export-formats")
     def _format_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         key = event.option.id
         if key in FORMATS_BY_KEY:
             self._set_format(FORMATS_BY_KEY[key])
 
-    @on(OptionList.OptionSelected, "#formats")
+    @on(OptionList.OptionSelected, "#export-formats")
     def _format_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_export()
@@ -361,12 +365,12 @@ class ExportScreen(ModalScreen[Path | None]):
         event.stop()
         self.action_export()
 
-    @on(Button.Pressed, "#export")
+    @on(Button.Pressed, "#export-button")
     def _export_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_export()
 
-    @on(Button.Pressed, "#cancel")
+    @on(Button.Pressed, "#export-cancel")
     def _cancel_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_cancel()
@@ -403,7 +407,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _write(self, path: Path) -> None:
         self._writing = True
         self._show_error(None)
-        self.query_one("#export", Button).disabled = True
+        self.query_one("#export-button", Button).disabled = True
         self._write_export(path, self.format.key)
 
     @work(thread=True, exclusive=True, group="export-write")
@@ -425,9 +429,12 @@ class ExportScreen(ModalScreen[Path | None]):
         self.app.call_from_thread(self._written, path)
 
     def _written(self, path: Path) -> None:
-        self.dismiss(path)
+        if self.is_attached:
+            self.dismiss(path)
 
     def _write_failed(self, reason: str) -> None:
+        if not self.is_attached:
+            return
         self._writing = False
         self._show_error(reason)
         self._check_path()

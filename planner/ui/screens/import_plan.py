@@ -27,7 +27,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -42,7 +42,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from planner.findings import Report, Risk, Severity
+from planner.findings import Finding, Report, Risk, Severity
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
 
@@ -106,8 +106,13 @@ class ImportChoice:
 class Candidate:
     """A plan that could be imported, loaded and checked; or why it cannot be."""
 
+    #: The template's name, or "file:" and the path as typed.
     key: str
+    #: The label of the import (for undo and notifications).
     label: str
+    #: Where the plan comes from, as shown: "template NAME" or "file PATH".
+    source: str
+    #: The plan's name; where the plan did not load, its template name or path.
     title: str
     text: str | None = None
     plan: Plan | None = None
@@ -127,23 +132,22 @@ class Candidate:
         return ImportChoice(self.text, self.label)
 
 
-def check_plan(key: str, label: str, title: str, text: str, source: str) -> Candidate:
-    """Parse and evaluate a plan's text as a candidate (an error candidate when invalid)."""
+def check_plan(unloaded: Candidate, text: str, source_name: str) -> Candidate:
+    """Parse and evaluate a plan's text; the candidate says why when it is invalid."""
     from planner.planfile import parse_plan
     from planner.rules.engine import evaluate
 
     try:
-        plan = parse_plan(text, source)
+        plan = parse_plan(text, source_name)
     except PlanError as error:
-        return Candidate(key, label, title, error=str(error))
-    return Candidate(
-        key,
-        label,
-        title or plan.plan.name,
+        return replace(unloaded, error=str(error))
+    return replace(
+        unloaded,
+        title=plan.plan.name,
         text=text,
         plan=plan,
         report=evaluate(plan),
-        description=plan.plan.description,
+        description=plan.plan.description.strip() or unloaded.description,
     )
 
 
@@ -153,28 +157,19 @@ def load_templates() -> list[Candidate]:
 
     candidates = []
     for template in list_templates():
-        title = template.title or template.name
-        label = f"template {title}"
+        unloaded = Candidate(
+            key=template.name,
+            label=f"template {template.title or template.name}",
+            source=f"template {template.name}",
+            title=template.title or template.name,
+            description=template.description,
+        )
         try:
             text = template_text(template.name)
-        except OSError as error:
-            candidates.append(
-                Candidate(template.name, label, title, error=f"{template.name}: {error}")
-            )
+        except (OSError, LookupError) as error:
+            candidates.append(replace(unloaded, error=f"{template.name}: {error}"))
             continue
-        candidate = check_plan(template.name, label, title, text, template.name)
-        if not candidate.description and template.description:
-            candidate = Candidate(
-                candidate.key,
-                candidate.label,
-                candidate.title,
-                candidate.text,
-                candidate.plan,
-                candidate.report,
-                candidate.error,
-                template.description,
-            )
-        candidates.append(candidate)
+        candidates.append(check_plan(unloaded, text, template.name))
     return candidates
 
 
@@ -189,15 +184,14 @@ def load_file(typed: str, base: Path) -> Candidate:
     from planner.planfile import read_source
 
     shown = typed.strip()
-    source = str(Path(shown).expanduser())
+    name = str(Path(shown).expanduser())
+    unloaded = Candidate(key=f"file:{shown}", label=name, source=f"file {name}", title=name)
     try:
         text = read_source(resolve_path(shown, base))
     except PlanError as error:
         # read_source names the resolved path; show the one the person typed.
-        return Candidate(
-            f"file:{shown}", source, shown, error=str(PlanError(source, error.problems))
-        )
-    return check_plan(f"file:{shown}", source, shown, text, source)
+        return replace(unloaded, error=str(PlanError(name, error.problems)))
+    return check_plan(unloaded, text, name)
 
 
 # --- path completion --------------------------------------------------------------
@@ -271,14 +265,14 @@ class PathInput(Input):
 
 
 def template_row(candidate: Candidate, width: int) -> Content:
-    """One line of the template list: title, heavy sessions, easy days, load, risk."""
-    title = candidate.title if len(candidate.title) <= width else candidate.title[: width - 1] + "…"
+    """One line of the template list: name, heavy sessions, easy days, load, risk."""
+    name = candidate.key if len(candidate.key) <= width else candidate.key[: width - 1] + "…"
     if candidate.report is None:
-        return Content.assemble((title.ljust(width), ""), ("  cannot be loaded", "$text-error"))
+        return Content.assemble((name.ljust(width), ""), ("  cannot be loaded", "$text-error"))
     metrics = candidate.report.metrics
     risk = candidate.report.risk
     return Content.assemble(
-        (title.ljust(width), ""),
+        (name.ljust(width), ""),
         (f"{metrics.heavy_sessions:>6}{metrics.easy_days:>5}{metrics.weekly_load:>7,}  ", ""),
         (risk.value, RISK_STYLE[risk]),
     )
@@ -290,13 +284,20 @@ def template_header(width: int) -> Content:
 
 
 def preview_heading(candidate: Candidate) -> Content:
-    """The preview's first line: the plan's title and, when it loaded, its risk."""
-    parts: list[tuple[str, str] | str] = [(candidate.title, "bold")]
-    if candidate.plan is not None and candidate.plan.plan.name != candidate.title:
-        parts.append((f" · {candidate.plan.plan.name}", "$text-muted"))
+    """The plan's name and risk (or that it cannot be loaded), and where it comes from."""
+    parts: list[tuple[str, str] | str] = []
     if candidate.report is not None:
         risk = candidate.report.risk
-        parts.extend(["  ", (f" risk: {risk.value} ", RISK_BADGE[risk])])
+        parts.append((f" risk: {risk.value} ", RISK_BADGE[risk]))
+    elif candidate.error is not None:
+        parts.append((" cannot be loaded ", "bold $text on $error"))
+    parts.extend([" ", (candidate.title, "bold")])
+    below = [] if candidate.source.endswith(candidate.title) else [candidate.source]
+    if candidate.report is not None:
+        count = len(candidate.report.findings)
+        below.append(f"{count} finding{'' if count == 1 else 's'}" if count else "no findings")
+    if below:
+        parts.extend(["\n", (" · ".join(below), "$text-muted")])
     return Content.assemble(*parts)
 
 
@@ -332,32 +333,73 @@ def preview_summary(report: Report) -> Content:
     return Content.assemble(
         ("weekly load ", "$text-muted"),
         (f"{metrics.weekly_load:,}", "bold"),
-        ("  ·  ", "$text-muted"),
+        (" · ", "$text-muted"),
         (f"{metrics.heavy_sessions}", "bold"),
         (f" heavy {heavy}", "$text-muted"),
-        ("  ·  ", "$text-muted"),
+        (" · ", "$text-muted"),
         (f"{metrics.easy_days}", "bold"),
         (f" easy {easy}", "$text-muted"),
     )
 
 
-def preview_findings(report: Report) -> Content:
-    """Each finding: severity, rule, days, then its message on the next line."""
-    if not report.findings:
-        return Content.styled("No findings: the week is well spaced.", "$text-success")
+def day_spans(days: Sequence[str]) -> str:
+    """Days in short, runs of three or more as a span: "Mon–Thu Sat"."""
+    indexes = sorted({DAY_KEYS.index(day) for day in days})
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    words = []
+    for run in runs:
+        names = [DAY_NAMES[DAY_KEYS[index]][:3] for index in run]
+        words.append(f"{names[0]}–{names[-1]}" if len(names) >= 3 else " ".join(names))
+    return " ".join(words)
+
+
+def finding_note(finding: Finding) -> Content:
+    """A finding for the preview: severity, rule and days, then its message."""
+    days = day_spans(finding.days) or "the week"
+    return Content.assemble(
+        (finding.severity.value, SEVERITY_STYLE[finding.severity]),
+        " ",
+        (finding.rule, "bold"),
+        (f"  {days}", "$text-muted"),
+        "\n",
+        finding.message,
+    )
+
+
+def findings_heading(report: Report) -> Content:
+    """The line over the findings: how many, or that there are none."""
     count = len(report.findings)
-    lines = [Content.styled(f"{count} finding{'s' if count != 1 else ''}", "bold")]
-    for finding in report.findings:
-        days = " ".join(DAY_NAMES[day][:3] for day in finding.days) or "week"
-        lines.append(
-            Content.assemble(
-                (f"{finding.severity.value:<9}", SEVERITY_STYLE[finding.severity]),
-                (finding.rule, "bold"),
-                (f"  {days}", "$text-muted"),
-            )
-        )
-        lines.append(Content.assemble("  ", finding.message))
-    return Content("\n").join(lines)
+    if not count:
+        return Content.styled("No findings: the week is well spaced.", "$text-success")
+    return Content.styled(f"{count} finding{'s' if count != 1 else ''}", "bold")
+
+
+class FindingNote(Static):
+    """One finding in the preview, with a bar in its severity's colour."""
+
+    DEFAULT_CSS = """
+    FindingNote {
+        height: auto;
+        margin-bottom: 1;
+        padding-left: 1;
+        border-left: outer $primary;
+    }
+    FindingNote.-warning {
+        border-left: outer $warning;
+    }
+    FindingNote.-critical {
+        border-left: outer $error;
+    }
+    """
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding_note(finding), markup=False, classes=f"-{finding.severity.value}")
+        self.finding = finding
 
 
 class ImportScreen(ModalScreen[ImportChoice | None]):
@@ -372,7 +414,7 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         width: 100%;
         max-width: 132;
         height: 100%;
-        max-height: 40;
+        max-height: 42;
         border: round $primary;
         border-title-color: $text;
         border-title-style: bold;
@@ -388,13 +430,13 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         height: auto;
         width: 100%;
     }
-    ImportScreen #template-head {
+    ImportScreen #import-template-head {
         height: 1;
         color: $text-muted;
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    ImportScreen #templates {
+    ImportScreen #import-templates {
         height: auto;
         max-height: 8;
         border: none;
@@ -402,57 +444,68 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         background: $surface;
         scrollbar-size-vertical: 1;
     }
-    ImportScreen #templates:focus {
+    ImportScreen #import-templates:focus {
         background-tint: $foreground 0%;
     }
-    ImportScreen #templates > .option-list--option-highlighted {
+    ImportScreen #import-templates > .option-list--option-highlighted {
         background: $block-cursor-blurred-background;
     }
-    ImportScreen #templates:focus > .option-list--option-highlighted {
+    ImportScreen #import-templates:focus > .option-list--option-highlighted {
         background: $block-cursor-background;
     }
-    ImportScreen #path-row {
+    ImportScreen #import-path-row {
         height: 1;
-        margin-top: 1;
     }
-    ImportScreen #path-label {
+    ImportScreen #import-path-label {
         width: auto;
-        padding: 0 1;
+        padding: 0 1 0 0;
         color: $text-muted;
     }
     ImportScreen #import-path {
         width: 1fr;
+        background: $boost;
     }
-    ImportScreen #preview {
+    ImportScreen #import-path:focus {
+        background: $primary 15%;
+    }
+    ImportScreen #import-side-description {
+        display: none;
+    }
+    ImportScreen #import-preview {
         height: 1fr;
-        margin-top: 1;
         padding: 0 1;
         border-top: solid $primary-muted;
+        border-title-color: $text-muted;
         background: $surface;
         scrollbar-size-vertical: 1;
     }
-    ImportScreen #preview-heading {
+    ImportScreen #import-preview-heading {
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    ImportScreen #preview-description {
+    ImportScreen #import-preview-week {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    ImportScreen #import-preview-summary {
+        margin-bottom: 1;
+    }
+    ImportScreen #import-preview-description {
         color: $text-muted;
         margin-bottom: 1;
     }
-    ImportScreen #preview-week {
-        margin-top: 1;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    ImportScreen #preview-summary {
+    ImportScreen #import-findings-heading {
         margin-bottom: 1;
     }
-    ImportScreen #preview .-hidden {
-        display: none;
+    ImportScreen #import-findings {
+        height: auto;
     }
-    ImportScreen #preview-error {
+    ImportScreen #import-preview-error {
         color: $text-error;
         margin-top: 1;
+    }
+    ImportScreen #import-preview .-hidden {
+        display: none;
     }
     ImportScreen #import-buttons {
         height: 1;
@@ -473,19 +526,32 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         layout: horizontal;
     }
     ImportScreen.-wide #import-sources {
-        width: 58;
+        width: 57;
         height: 100%;
         padding-right: 1;
         border-right: solid $primary-muted;
     }
-    ImportScreen.-wide #templates {
+    ImportScreen.-wide #import-templates {
         max-height: 100%;
     }
-    ImportScreen.-wide #preview {
+    ImportScreen.-wide #import-path-row {
+        margin-top: 1;
+    }
+    ImportScreen.-wide #import-side-description {
+        display: block;
+        margin-top: 1;
+        height: 1fr;
+        color: $text-muted;
+    }
+    ImportScreen.-wide #import-preview {
         width: 1fr;
         height: 100%;
-        margin-top: 0;
-        border-top: none;
+    }
+    ImportScreen.-wide #import-preview-week {
+        margin-top: 1;
+    }
+    ImportScreen.-wide #import-preview #import-preview-description {
+        display: none;
     }
     """
 
@@ -497,8 +563,8 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         (110, "-wide"),
     ]
 
-    #: Width of the title column of the template list.
-    TITLE_WIDTH = 26
+    #: Width of the name column of the template list.
+    NAME_WIDTH = 26
 
     def __init__(self, *, base: Path | None = None, initial: str | None = None) -> None:
         """`base`: folder relative paths start from (cwd); `initial`: template to highlight."""
@@ -516,31 +582,34 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             dialog.border_subtitle = "replaces the current plan · ctrl+z undoes it"
             with Vertical(id="import-body"):
                 with Vertical(id="import-sources"):
-                    yield Static(template_header(self.TITLE_WIDTH), id="template-head")
-                    yield OptionList(id="templates")
-                    with Horizontal(id="path-row"):
-                        yield Static("or a file:", id="path-label")
+                    yield Static(template_header(self.NAME_WIDTH), id="import-template-head")
+                    yield OptionList(id="import-templates")
+                    with Horizontal(id="import-path-row"):
+                        yield Static("or a file:", id="import-path-label")
                         yield PathInput(
                             placeholder="path to a plan, e.g. plans/week.toml",
                             id="import-path",
                             suggester=PathSuggester(self.base),
                             compact=True,
                         )
-                with VerticalScroll(id="preview"):
-                    yield Static(id="preview-heading", markup=False)
-                    yield Static(id="preview-error", markup=False)
-                    yield Static(id="preview-week", markup=False)
-                    yield Static(id="preview-summary", markup=False)
-                    yield Static(id="preview-description", markup=False)
-                    yield Static(id="preview-findings", markup=False)
+                    yield Static(id="import-side-description", markup=False)
+                with VerticalScroll(id="import-preview") as preview:
+                    preview.border_title = "Preview"
+                    yield Static(id="import-preview-heading", markup=False)
+                    yield Static(id="import-preview-error", markup=False)
+                    yield Static(id="import-preview-week", markup=False)
+                    yield Static(id="import-preview-summary", markup=False)
+                    yield Static(id="import-preview-description", markup=False)
+                    yield Static(id="import-findings-heading", markup=False)
+                    yield Vertical(id="import-findings")
             with Horizontal(id="import-buttons"):
                 yield Static(id="import-hint", markup=False)
-                yield Button("Import", id="import", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button("Import", id="import-button", variant="primary", compact=True)
+                yield Button("Cancel", id="import-cancel", compact=True)
 
     def on_mount(self) -> None:
         """Load the templates off the event loop; the list has the focus."""
-        self.query_one("#templates", OptionList).focus()
+        self.query_one("#import-templates", OptionList).focus()
         self._show(None, Content("Loading the bundled templates…"))
         self._load_templates()
 
@@ -558,11 +627,13 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             self.app.call_from_thread(self._templates_loaded, candidates)
 
     def _templates_loaded(self, candidates: list[Candidate]) -> None:
+        if not self.is_attached:
+            return  # dismissed while the templates were loading
         self.templates = {candidate.key: candidate for candidate in candidates}
-        option_list = self.query_one("#templates", OptionList)
+        option_list = self.query_one("#import-templates", OptionList)
         option_list.clear_options()
         option_list.add_options(
-            Option(template_row(candidate, self.TITLE_WIDTH), id=candidate.key)
+            Option(template_row(candidate, self.NAME_WIDTH), id=candidate.key)
             for candidate in candidates
         )
         if not candidates:
@@ -582,6 +653,8 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             self.app.call_from_thread(self._file_loaded, typed, candidate)
 
     def _file_loaded(self, typed: str, candidate: Candidate) -> None:
+        if not self.is_attached:
+            return
         if self.query_one("#import-path", Input).value.strip() != typed.strip():
             return  # the person typed on; a newer load follows
         self._file = candidate
@@ -591,31 +664,39 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
 
     def _show(self, candidate: Candidate | None, message: Content | None = None) -> None:
         """Preview a candidate (or show a message) and say what enter will do."""
+        if not self.is_attached:
+            return
         self.current = candidate
-        heading = self.query_one("#preview-heading", Static)
-        description = self.query_one("#preview-description", Static)
-        error = self.query_one("#preview-error", Static)
-        week = self.query_one("#preview-week", Static)
-        summary = self.query_one("#preview-summary", Static)
-        findings = self.query_one("#preview-findings", Static)
+        heading = self.query_one("#import-preview-heading", Static)
+        error = self.query_one("#import-preview-error", Static)
+        week = self.query_one("#import-preview-week", Static)
+        summary = self.query_one("#import-preview-summary", Static)
+        description = self.query_one("#import-preview-description", Static)
+        side_description = self.query_one("#import-side-description", Static)
+        findings_head = self.query_one("#import-findings-heading", Static)
+        findings = self.query_one("#import-findings", Vertical)
+        findings.remove_children()
+        loaded = candidate is not None and candidate.importable
         if candidate is None:
             heading.update(message or "")
-            for widget in (description, error, week, summary, findings):
-                widget.set_class(True, "-hidden")
+            text = ""
         else:
             heading.update(preview_heading(candidate))
-            description.update(Content(candidate.description))
-            description.set_class(not candidate.description, "-hidden")
             error.update(Content(candidate.error or ""))
-            error.set_class(candidate.error is None, "-hidden")
+            text = candidate.description
             if candidate.plan is not None and candidate.report is not None:
                 week.update(preview_week(candidate.plan))
                 summary.update(preview_summary(candidate.report))
-                findings.update(preview_findings(candidate.report))
-            for widget in (week, summary, findings):
-                widget.set_class(not candidate.importable, "-hidden")
-        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#import", Button).disabled = candidate is None or not candidate.importable
+                findings_head.update(findings_heading(candidate.report))
+                findings.mount_all(FindingNote(finding) for finding in candidate.report.findings)
+        description.update(Content(text))
+        side_description.update(Content(text))
+        error.set_class(candidate is None or candidate.error is None, "-hidden")
+        description.set_class(not text, "-hidden")
+        for widget in (week, summary, findings_head, findings):
+            widget.set_class(not loaded, "-hidden")
+        self.query_one("#import-preview", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#import-button", Button).disabled = not loaded
         self._update_hint()
 
     def _update_hint(self) -> None:
@@ -630,33 +711,34 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
                 text = (
                     "enter imports this file · esc cancel"
                     if candidate.importable
-                    else "this file cannot be imported · esc cancel"
+                    else "cannot be imported: fix it, enter reads it again · esc cancel"
                 )
             else:
                 text = "enter shows the file · tab/→ completes · esc cancel"
         else:
-            text = "↑↓ choose · enter imports · tab to a file path · esc cancel"
+            text = "↑↓ choose · enter import · tab file path · esc cancel"
         hint.update(Content(text))
 
     # --- events ---
 
-    @on(OptionList.OptionHighlighted, "#templates")
+    @on(OptionList.OptionHighlighted, "#import-templates")
     def _template_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         key = event.option.id
-        if key in self.templates:
+        if key in self.templates and self.current is not self.templates[key]:
             self._show(self.templates[key])
 
-    @on(OptionList.OptionSelected, "#templates")
+    @on(OptionList.OptionSelected, "#import-templates")
     def _template_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         key = event.option.id
         if key in self.templates:
-            self._show(self.templates[key])
+            if self.current is not self.templates[key]:
+                self._show(self.templates[key])
             self.action_import()
 
     def on_descendant_focus(self) -> None:
         """Preview what the focused source holds: the highlighted template or the file."""
-        option_list = self.query_one("#templates", OptionList)
+        option_list = self.query_one("#import-templates", OptionList)
         if option_list.has_focus and option_list.highlighted is not None:
             key = option_list.get_option_at_index(option_list.highlighted).id
             if key in self.templates and self.current is not self.templates[key]:
@@ -697,21 +779,18 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             self._preview_timer.stop()
             self._preview_timer = None
         shown = self.current
-        if shown is not None and shown.key == f"file:{typed}":
-            if shown.importable:
-                self.action_import()
-            else:
-                # Read it again: the person may have fixed the file meanwhile.
-                self._load_file(typed)
+        if shown is not None and shown.key == f"file:{typed}" and shown.importable:
+            self.action_import()
             return
+        # Not shown yet, or shown with an error: read it (again; it may have been fixed).
         self._load_file(typed)
 
-    @on(Button.Pressed, "#import")
+    @on(Button.Pressed, "#import-button")
     def _import_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_import()
 
-    @on(Button.Pressed, "#cancel")
+    @on(Button.Pressed, "#import-cancel")
     def _cancel_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_cancel()

@@ -89,7 +89,8 @@ class MainScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         """On narrow screens the finding's detail takes the chart's place while reading."""
-        self.query_one("#lower").set_class(self.focused is self.findings, "-reading")
+        reading = self.focused is self.findings or self.focused is self.detail
+        self.query_one("#lower").set_class(reading, "-reading")
 
     def show_plan(self, selection: Selection | None = None) -> None:
         """Show the plan as the editor holds it now: grid, findings, chart, risk."""
@@ -371,7 +372,7 @@ class MainScreen(Screen[None]):
     def _saved(self, path: Path, then_quit: bool) -> None:
         self.saving = False
         self.show_plan()
-        self.notify(f"Saved {path}", title="Saved", markup=False, timeout=3)
+        self.notify(str(path), title="Saved", markup=False, timeout=3)
         if then_quit:
             self.app.exit(0)
 

@@ -224,7 +224,7 @@ class SessionForm(ModalScreen[Session | None]):
         rpe_input = self.query_one("#rpe", Input)
         if isinstance(kind, Kind):
             rpe_input.placeholder = (
-                f"1 to 10; blank = {DEFAULT_RPE[kind]}, the {kind.value} default"
+                f"1 to 10; blank = {DEFAULT_RPE[kind]}, the {kind.value.replace('_', ' ')} default"
             )
         activity = raw["activity"]
         hint = self.query_one("#focus-hint", Static)

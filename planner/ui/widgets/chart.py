@@ -22,7 +22,7 @@ DAY_TYPE_STYLES: dict[DayType, str] = {
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _LABEL = 12
-_VALUE = 6
+_VALUE = 5
 
 
 def bar(value: float, maximum: float, width: int) -> str:
@@ -35,10 +35,9 @@ def bar(value: float, maximum: float, width: int) -> str:
 
 
 def _number(value: float | None, digits: int = 2) -> str:
+    """A metric as shown: `—` when undefined, else with `digits` decimals."""
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value)}"
     return f"{value:.{digits}f}"
 
 
@@ -64,7 +63,7 @@ def _metric_line(label: str, value: str, limit: str, *, over: str | None = None)
     return Content.assemble(
         (label.ljust(_LABEL), "$foreground-muted"),
         (value.rjust(_VALUE), value_style),
-        "  ",
+        " ",
         (limit, "$foreground-muted"),
     )
 
@@ -79,7 +78,7 @@ def chart_lines(data: ChartData, width: int) -> Content:
     allowed = int(max_heavy) if max_heavy is not None else MAX_HEAVY_DAYS_BY_LEVEL[level]
     heavy_days = sum(1 for key in DAY_KEYS if plan.day(key).day_type is DayType.heavy)
     min_easy = data.threshold("min_easy_days") or 0
-    lines.append(_metric_line("Weekly load", _number(metrics.weekly_load), "AU"))
+    lines.append(_metric_line("Weekly load", _number(metrics.weekly_load, 0), "AU"))
     lines.append(
         _metric_line(
             "Heavy days",
@@ -109,7 +108,7 @@ def chart_lines(data: ChartData, width: int) -> Content:
         _metric_line(
             "Monotony",
             _number(monotony),
-            f"≤{monotony_info:g} · warn >{monotony_max:g}",
+            f"info {monotony_info:g} warn {monotony_max:g}",
             over=over,
         )
     )
@@ -124,9 +123,9 @@ def chart_lines(data: ChartData, width: int) -> Content:
         over = "$text-warning"
     elif acwr is not None and (acwr > caution or acwr < low):
         over = "$text-primary"
-    acwr_limit = f"{low:g}–{caution:g} · warn >{high:g}"
+    acwr_limit = f"{low:g}–{caution:g} warn {high:g}"
     if acwr is None:
-        acwr_limit = f"{low:g}–{caution:g}; no history"
+        acwr_limit = f"{low:g}–{caution:g} (no history)"
     lines.append(_metric_line("ACWR", _number(acwr), acwr_limit, over=over))
 
     info_pct = data.threshold("load_change_info_pct") or 0
@@ -137,8 +136,8 @@ def chart_lines(data: ChartData, width: int) -> Content:
         over = "$text-warning"
     elif change is not None and change > info_pct:
         over = "$text-primary"
-    change_text = "—" if change is None else f"{change:+.0f} %"
-    change_limit = f"≤{info_pct:g}% · warn >{max_pct:g}%"
+    change_text = "—" if change is None else f"{change:+.0f}%"
+    change_limit = f"info {info_pct:g}% warn {max_pct:g}%"
     if change is None:
         change_limit = "no history"
     lines.append(_metric_line("Load change", change_text, change_limit, over=over))

@@ -92,6 +92,14 @@ class FindingsList(OptionList):
             if position == of_day and 0 < of_day < len(ordered):
                 options.append(None)
             options.append(Option(finding_prompt(finding), id=f"finding-{position}"))
+        if not ordered:
+            options.append(
+                Option(
+                    Content.styled("No findings for this week.", "$foreground-muted"),
+                    id="no-findings",
+                    disabled=True,
+                )
+            )
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             if ordered:
@@ -103,7 +111,7 @@ class FindingsList(OptionList):
         if raising:
             subtitle.append(f"{raising} raise{'s' if raising == 1 else ''} the risk")
         if day is not None and of_day:
-            subtitle.append(f"{DAY_NAMES[day]}'s first")
+            subtitle.append(f"{DAY_NAMES[day][:3]} first")
         self.border_subtitle = " · ".join(subtitle)
         self._announce()
 
@@ -170,7 +178,7 @@ def finding_detail(finding: Finding | None, total: int) -> Content:
     )
 
 
-class FindingDetail(VerticalScroll, can_focus=False):
+class FindingDetail(VerticalScroll):
     """The highlighted finding in full: message, advice, source and evidence."""
 
     def __init__(self, *, id: str | None = None) -> None:

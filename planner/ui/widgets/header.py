@@ -45,16 +45,19 @@ class PlanHeader(Horizontal):
         yield Static("planner", id="app-name", markup=False)
         yield Static(id="plan-name", markup=False)
         yield Static(id="file-name", markup=False)
+        yield Static(id="dirty-mark", markup=False)
         yield Static(id="risk-badge", markup=False)
 
     def show(self, state: HeaderState) -> None:
         """Show a new state; the badge changes colour with the risk."""
         self.query_one("#plan-name", Static).update(Content(state.plan_name))
-        file_text = state.file_name or "new plan, not saved yet"
-        mark = Content.assemble((" ● unsaved", "$text-warning bold")) if state.dirty else ""
+        file_text = state.file_name or "new plan"
         self.query_one("#file-name", Static).update(
-            Content.assemble(("· ", "$foreground-muted"), (file_text, "$foreground-muted"), mark)
+            Content.assemble(("· ", "$foreground-muted"), (file_text, "$foreground-muted"))
         )
+        mark = self.query_one("#dirty-mark", Static)
+        mark.update(Content("● unsaved " if state.dirty else ""))
+        mark.display = state.dirty
         badge = self.query_one("#risk-badge", Static)
         risk = state.report.risk
         badge.update(Content(f" risk: {risk.value} "))

@@ -78,7 +78,7 @@ def recovery_guidance(key: str, day_type: DayType) -> str | None:
 
 
 def _hours(value: float) -> str:
-    return f"{value:g} h"
+    return f"{value:g}h"
 
 
 @dataclass(frozen=True, slots=True)

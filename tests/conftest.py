@@ -1,0 +1,158 @@
+"""Shared fixtures: a heavily commented plan and a helper that writes plans to disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+#: A realistic plan as people write it by hand: comments above, beside and below keys,
+#: blank lines everywhere, a multi-line description, a multi-line array, a TOML local
+#: time, and Thursday and Saturday left out (rest days).
+COMMENTED_PLAN = '''\
+# Strength three times a week, with active recovery between.
+# Kept in git; edited by hand and in the planner.
+
+format = 1  # the format version
+
+# --- who and what ---------------------------------------------------------
+
+[plan]
+name = "Strength 3x + active recovery"   # shown in the header
+description = """
+Full-body strength on Mon/Wed/Fri, easy movement in between.
+[days.mon] inside a string is not a table.
+"""
+level = "intermediate"            # beginner | intermediate | advanced
+week_start = 2026-11-30           # a Monday
+body_mass_kg = 80
+
+# Every day sleeps and eats like this unless it says otherwise.
+[defaults]
+sleep_hours = 8.0                 # the night after the day
+bedtime = "22:30"
+
+protein_meals = 4                 # meals with a real protein portion
+
+# --- the week ---------------------------------------------------------------
+
+[days.mon]
+note = "Squat day"                # free text
+
+# The main lift of the week.
+[[days.mon.sessions]]
+# Warm up well: the bar is heavy today.
+title = "Squat, Romanian deadlift, lunges"
+kind = "heavy"                    # needs recovery after it
+activity = "strength"
+focus = ["legs", "back"]
+minutes = 70
+rpe = 8                           # CR-10
+start = 17:30:00                  # a TOML local time
+carbs_after = true
+# Stretch afterwards.
+
+# A short core finisher.
+[[days.mon.sessions]]
+title = "Core circuit"
+kind = "light"
+activity = "strength"
+focus = ["core"]
+minutes = 15
+
+[days.tue]
+# An easy day.
+[[days.tue.sessions]]
+title = "Brisk walk"
+kind = "active_recovery"          # speeds recovery
+activity = "walk"
+minutes = 40
+
+# Wednesday: sleep more.
+[days.wed]
+sleep_hours = 9                   # overrides [defaults]
+bedtime = "22:00"
+
+[[days.wed.sessions]]
+title = "Bench press, rows"
+kind = "heavy"
+activity = "strength"
+focus = ["chest", "back", "arms"]
+minutes = 60
+start = "18:00"
+
+# thu: a rest day, left out on purpose.
+
+[days.fri]
+note = "Deadlift day"
+protein_meals = 5
+
+[[days.fri.sessions]]
+title = "Deadlift, pull-ups"
+kind = "heavy"
+activity = "strength"
+minutes = 65                      # long warm-up included
+start = "07:30"
+
+# sat is missing too.
+
+[days.sun]
+# Sunday: long and slow.
+[[days.sun.sessions]]
+title = "Long easy ride"
+kind = "moderate"
+activity = "cycle"
+minutes = 120
+rpe = 5
+
+# --- before this week -------------------------------------------------------
+
+[history]                         # the weeks before this one
+weekly_loads = [
+    2100,   # four weeks ago
+    2250,
+    2300,
+    2400,   # last week
+]
+longest_session_min = { run = 95, cycle = 180 }
+
+# Per-plan thresholds.
+[rules]
+monotony_max = 2.2
+muscle_recovery_hours = 48        # the default, written out
+disabled = ["glycogen-refill"]    # rule ids switched off
+
+# End of plan.
+'''
+
+
+@pytest.fixture
+def commented_plan() -> str:
+    """The text of a realistic, heavily commented plan (see COMMENTED_PLAN)."""
+    return COMMENTED_PLAN
+
+
+MINIMAL_PLAN = 'format = 1\n\n[plan]\nname = "Minimal week"\n'
+
+
+@pytest.fixture
+def minimal_plan() -> str:
+    """The smallest valid plan."""
+    return MINIMAL_PLAN
+
+
+def _write_plan(directory: Path, text: str | bytes, name: str = "week.toml") -> Path:
+    """Write a plan's text (or raw bytes) into a directory and return its path."""
+    path = directory / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def write_plan() -> Callable[..., Path]:
+    """`write_plan(tmp_path, text, name="week.toml")`: write a plan file, get its path."""
+    return _write_plan
