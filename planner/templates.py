@@ -3,13 +3,12 @@
 A wheel carries the templates inside the package as `planner/plans` (pyproject
 force-includes them); a source checkout or an editable install has them in the
 repository's `plans/` next to the `planner/` package. Only `tomllib` is used here, and
-only for a template's name and description, so listing the templates stays cheap.
+only for a template's name and description, so listing the templates stays cheap; it
+and `difflib` are imported when first needed, keeping this module quick to import.
 """
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,8 @@ class TemplateNotFound(LookupError):  # noqa: N818 (the name the CLI and UI impo
     def __init__(self, name: str, known: list[str]) -> None:
         self.name = name
         self.known = known
+        import difflib
+
         close = difflib.get_close_matches(_stem(name), known, n=1, cutoff=0.6)
         self.suggestion: str | None = close[0] if close else None
         hint = f'; did you mean "{self.suggestion}"?' if self.suggestion else "."
@@ -69,6 +70,8 @@ def templates_dir() -> Path | None:
 
 def _read_heading(path: Path) -> tuple[str, str]:
     """The `[plan]` name and description of a template file, "" where missing or unreadable."""
+    import tomllib
+
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from planner.export.markdown import escape_cell, escape_inline, escape_lines, plan_to_markdown
+from planner.findings import Report, Risk
 from planner.model import DAY_KEYS, DAY_NAMES, Plan
 from planner.rules.engine import evaluate
 
@@ -304,3 +305,16 @@ def test_any_title_stays_inside_its_cell(title: str, name: str) -> None:
     assert len(rows) == 8
     assert all(len(row) == 7 for row in rows)
     assert rows[3][2] == f"any time {title.strip()} (light other, 30 min, RPE 4; focus full body)"
+
+
+def test_thresholds_fall_back_to_the_plan_when_the_report_has_none() -> None:
+    plan = load_template("beginner-full-body")
+    bare = Report(metrics=evaluate(plan).metrics, findings=(), risk=Risk.low)
+    metrics = {row[0]: row[2] for row in tables(plan_to_markdown(plan, bare))[1][1:]}
+    # A beginner week allows three heavy days; the catalogue has no fixed default.
+    assert metrics["Heavy sessions"].endswith("at most 3 heavy days")
+
+
+def test_one_protein_meal_is_singular() -> None:
+    data = {**WEEK, "defaults": {**WEEK["defaults"], "protein_meals": 1}}
+    assert week_table(render(data))[1][6] == "1 meal"
