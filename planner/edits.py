@@ -257,8 +257,11 @@ def _make_room_after(owner: Table) -> tuple[list[tuple[Key | None, Item]], bool]
 def _new_tail(own: list[tuple[Key | None, Item]], rest: list[tuple[Key | None, Item]]) -> list[
     tuple[Key | None, Item]
 ]:
-    """A moved table's own comments followed by the trivia that now comes after it."""
-    if own and rest and not _is_blank(rest[0]):
+    """A moved table's own comments followed by the trivia that now comes after it.
+
+    A blank line ends the own comments, so they stay the table's own.
+    """
+    if own and not (rest and _is_blank(rest[0])):
         return [*own, _blank_line(), *rest]
     return [*own, *rest]
 
@@ -312,21 +315,27 @@ def _entry_index(container: Container, key: str) -> int:
     )
 
 
-def _days_table(document: tomlkit.TOMLDocument) -> Table:
-    import tomlkit
+def _days_table(document: tomlkit.TOMLDocument) -> tuple[Table, Table | None]:
+    """The `days` table, made after [defaults] or [plan] when the file has none.
 
-    if "days" not in document:
-        days = tomlkit.table(is_super_table=True)
-        anchor = next(
-            (key for key in ("defaults", "plan", "format") if key in document), None
-        )
-        container: Container = document
-        if anchor is None:
-            document.add("days", days)
-        else:
-            container._insert_after(anchor, "days", days)
-    days_table: Table = document["days"]
-    return days_table
+    Also returns the table that ends where a new `days` table starts, so a first day
+    can go after that table's own lines.
+    """
+    import tomlkit
+    from tomlkit.items import Table
+
+    if "days" in document:
+        existing: Table = document["days"]
+        return existing, None
+    days = tomlkit.table(is_super_table=True)
+    anchor = next((key for key in ("defaults", "plan", "format") if key in document), None)
+    container: Container = document
+    if anchor is None:
+        document.add("days", days)
+        return days, None
+    container._insert_after(anchor, "days", days)
+    before = document[anchor]
+    return days, before if isinstance(before, Table) else None
 
 
 def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table | None:
@@ -334,7 +343,11 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
     import tomlkit
     from tomlkit.items import InlineTable, Table
 
-    days = _days_table(document) if create else document.get("days")
+    before: Table | None = None
+    if create:
+        days, before = _days_table(document)
+    else:
+        days = document.get("days")
     if days is None:
         return None
     if day in days:
@@ -349,15 +362,24 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
     table = tomlkit.table(is_super_table=False)
     earlier = [key for key in DAY_KEYS[: DAY_KEYS.index(day)] if key in days]
     later = [key for key in DAY_KEYS[DAY_KEYS.index(day) + 1 :] if key in days]
-    if earlier:
-        rest, blank = _make_room_after(_tail_owner(days[earlier[-1]]))
-        days.value._insert_after(earlier[-1], day, table)
+    if earlier or before is not None:
+        # After the earlier day's (or the table before [days]'s) own lines; what
+        # stood before the next table stays before it.
+        owner = _tail_owner(days[earlier[-1]] if earlier else before)
+        rest, blank = _make_room_after(owner)
+        if earlier:
+            days.value._insert_after(earlier[-1], day, table)
+        else:
+            days.append(day, table)
         table.trivia.indent = "" if blank else "\n"
         _attach_tail(table, rest)
     elif later:
+        # Before the later day, taking over the blank line above it.
+        following = days[later[0]]
         days.value._insert_at(_entry_index(days.value, later[0]), day, table)
-        table.trivia.indent = "\n"
-        _attach_tail(table, [(None, tomlkit.ws("\n"))])
+        table.trivia.indent = following.trivia.indent if "\n" in following.trivia.indent else ""
+        following.trivia.indent = following.trivia.indent.replace("\n", "")
+        _attach_tail(table, [_blank_line()])
     else:
         days.append(day, table)
         table.trivia.indent = "\n"

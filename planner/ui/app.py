@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 
 from planner.ui.commands import PlannerCommands, bindings_for
@@ -51,6 +51,12 @@ class PlannerApp(App[int]):
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, without its Quit (the editor's own asks about changes)."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
 
     def action_help(self) -> None:
         """Show the help screen (once)."""

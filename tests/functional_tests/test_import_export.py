@@ -25,7 +25,12 @@ from planner.planfile import PlanDocument, SaveError, parse_plan
 from planner.rules.engine import evaluate
 from planner.templates import list_templates, template_text
 from planner.ui.screens.confirm import ConfirmScreen
-from planner.ui.screens.export_plan import FORMATS_BY_KEY, ExportScreen, default_export_path
+from planner.ui.screens.export_plan import (
+    FORMATS_BY_KEY,
+    ExportScreen,
+    default_export_path,
+    file_slug,
+)
 from planner.ui.screens.import_plan import ImportChoice, ImportScreen, complete_path
 
 SIZE = (120, 36)
@@ -593,9 +598,8 @@ async def test_the_screens_on_the_editor_app_import_as_one_undoable_edit(tmp_pat
         await pilot.pause()
         await pilot.press("enter")
         await settle(pilot)
-        assert written == [tmp_path / f"{name}.toml"] or written[0] is not None
-        exported = written[0]
-        assert exported is not None
+        exported = tmp_path / f"{file_slug(editor.plan.plan.name)}.toml"
+        assert written == [exported]
         assert parse_plan(exported.read_text(encoding="utf-8")) == editor.plan
     editor.undo()
     assert editor.plan == parse_plan(WEEK)

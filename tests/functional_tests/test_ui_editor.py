@@ -22,7 +22,7 @@ async def test_start_selects_mondays_first_session_and_shows_the_plan(tmp_path: 
         header = header_text(app)
         assert "Test week" in header
         assert "week.toml" in header
-        assert "unsaved" not in header
+        assert "modified" not in header
         assert risk_badge(app) == "risk: moderate"
         assert screen.query_one("#risk-badge").has_class("-moderate")
         # Findings: most severe first; the day heading shows the date.
@@ -102,7 +102,7 @@ async def test_add_session_with_the_form(tmp_path: Path) -> None:
         assert sunday.sessions[0].minutes == 30
         screen = main_screen(app)
         assert screen.week.selection == Selection("sun", 0)
-        assert "unsaved" in header_text(app)
+        assert "modified" in header_text(app)
         assert app.editor.dirty
         card = screen.week.columns["sun"].cards[0]
         assert isinstance(card, SessionCard)
@@ -388,3 +388,28 @@ async def test_a_session_stays_the_session_it_was(tmp_path: Path) -> None:
         assert not app.editor.can_undo
         assert not app.editor.dirty
         assert isinstance(app.editor.plan.day("mon").sessions[0], Session)
+
+
+async def test_every_action_is_a_command_in_the_palette(tmp_path: Path) -> None:
+    from planner.ui.commands import COMMANDS, PlannerCommands
+
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "d")  # something to paste and to undo
+        await pilot.pause()
+        provider = PlannerCommands(main_screen(app))
+        titles = [str(hit.text) async for hit in provider.discover()]
+        expected = [command.title for command in COMMANDS if command.palette]
+        assert sorted(titles) == sorted(t for t in expected if t != "Redo")
+        system = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Quit" not in system  # the editor's own Quit asks about changes
+
+
+def test_the_theme_follows_the_terminal() -> None:
+    from planner.ui.app import terminal_theme
+
+    assert terminal_theme({}) == "textual-dark"
+    assert terminal_theme({"COLORFGBG": "0;15"}) == "textual-light"
+    assert terminal_theme({"COLORFGBG": "15;default;0"}) == "textual-dark"
+    assert terminal_theme({"PLANNER_THEME": "nord", "COLORFGBG": "0;15"}) == "nord"

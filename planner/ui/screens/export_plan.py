@@ -4,7 +4,7 @@ The main screen opens it on `x` and says where the file went:
 
     def exported(path: Path | None) -> None:
         if path is not None:
-            self.notify(f"Exported to {path}")
+            self.notify(f"Exported to {path}", markup=False)
 
     self.app.push_screen(ExportScreen.for_editor(editor), exported)
 

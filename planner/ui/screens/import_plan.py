@@ -3,17 +3,23 @@
 The main screen opens it on `i` and applies the choice as one undoable edit:
 
     def imported(choice: ImportChoice | None) -> None:
-        if choice is not None:
+        if choice is None:
+            return
+        try:
             editor.apply(ReplacePlan(choice.text, choice.label))
-            self.notify(f"Imported {choice.label}")
+        except PlanError as error:  # cannot happen for a previewed plan, but say so
+            self.notify(str(error), title="Not imported", severity="error", markup=False)
+            return
+        self.notify(f"Imported {choice.label}", markup=False)
 
     self.app.push_screen(ImportScreen(), imported)
 
 `ImportScreen(base=None, initial=None)`: `base` is the folder relative paths are read
 from (the current directory by default); `initial` names a template to highlight first
 (for the command palette's "Import template ..." commands). It dismisses with an
-`ImportChoice(text, label)` (label "template Upper/lower 4 days" or the file path as
-typed), or None on escape. Nothing changes until it dismisses with a choice.
+`ImportChoice(text, label)`, or None on escape. The label is "template " and the
+template's plan name ("template Upper/lower 4 days") or the file path as typed.
+Nothing changes until it dismisses with a choice.
 
 The left side lists every bundled template with its heavy sessions, easy days, weekly
 load and risk, and has a path field (with completion of folders and `.toml` files) for

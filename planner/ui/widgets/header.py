@@ -56,8 +56,9 @@ class PlanHeader(Horizontal):
             Content.assemble(("· ", "$foreground-muted"), (file_text, "$foreground-muted"))
         )
         mark = self.query_one("#dirty-mark", Static)
-        mark.update(Content("● unsaved " if state.dirty else ""))
+        mark.update(Content("● modified " if state.dirty else ""))
         mark.display = state.dirty
+        mark.tooltip = Content("Changes not written to the file yet; ctrl+s writes them.")
         badge = self.query_one("#risk-badge", Static)
         risk = state.report.risk
         badge.update(Content(f" risk: {risk.value} "))
