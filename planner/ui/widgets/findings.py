@@ -65,6 +65,8 @@ class FindingsList(OptionList):
             id="findings.choose",
             tooltip="Select the finding's first day in the week",
         ),
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
         Binding(
             "escape",
             "screen.focus_week",
