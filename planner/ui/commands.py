@@ -214,6 +214,23 @@ COMMANDS: tuple[EditorCommand, ...] = (
         palette=True,
     ),
     EditorCommand(
+        "planner.import",
+        "i",
+        "import_plan",
+        "Import",
+        "Import a template or plan file",
+        "Pick a bundled template or type a path to a plan file; preview its week and "
+        "risk before it replaces the current plan (ctrl+z undoes it).",
+    ),
+    EditorCommand(
+        "planner.export",
+        "x",
+        "export_plan",
+        "Export",
+        "Export to TOML, iCalendar or Markdown",
+        "Export the plan to TOML, iCalendar or Markdown, to a path you type.",
+    ),
+    EditorCommand(
         "planner.help",
         "question_mark",
         "app.help",
@@ -278,6 +295,19 @@ class PlannerCommands(Provider):
                 continue
             yield command, partial(self.app.run_action, command.action, node)
 
+    def _templates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """("Import template: <title>", help, run) for every bundled template."""
+        from planner.templates import list_templates
+        from planner.ui.screens.main import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        for template in list_templates():
+            title = f"Import template: {template.title or template.name}"
+            run = partial(self.app.run_action, f"import_plan({template.name!r})", screen)
+            yield title, f"Preview {template.name} before it replaces the plan (i)", run
+
     def _key_hint(self, command: EditorCommand) -> str:
         if not command.keys:
             return command.help
@@ -288,6 +318,8 @@ class PlannerCommands(Provider):
         """Every command, for the palette before anything is typed."""
         for command, run in self._commands():
             yield DiscoveryHit(command.title, run, help=self._key_hint(command))
+        for title, hint, run in self._templates():
+            yield DiscoveryHit(title, run, help=hint)
 
     async def search(self, query: str) -> Hits:
         """Commands whose title matches what is typed."""
@@ -298,3 +330,7 @@ class PlannerCommands(Provider):
                 yield Hit(
                     score, matcher.highlight(command.title), run, help=self._key_hint(command)
                 )
+        for title, hint, run in self._templates():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, help=hint)

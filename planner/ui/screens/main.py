@@ -320,6 +320,32 @@ class MainScreen(Screen[None]):
         self.show_plan(self._selection_after(edit, undone=False))
         self.notify(f"Redid: {edit.describe()}", markup=False, timeout=2)
 
+    # --- actions: import and export ---
+
+    def action_import_plan(self, template: str = "") -> None:
+        """Pick a template or a plan file, preview it, and replace the plan with it."""
+        from planner.ui.screens.import_plan import ImportChoice, ImportScreen
+
+        def chosen(choice: ImportChoice | None) -> None:
+            if choice is None:
+                return
+            edit = ReplacePlan(choice.text, choice.label)
+            done = f"Imported {choice.label}. ctrl+z brings the previous plan back."
+            if self.apply(edit, None, done=done):
+                self.show_plan(first_selection(self.editor.plan))
+
+        self.app.push_screen(ImportScreen(initial=template or None), chosen)
+
+    def action_export_plan(self) -> None:
+        """Export the plan to TOML, iCalendar or Markdown at a path the person types."""
+        from planner.ui.screens.export_plan import ExportScreen
+
+        def exported(path: Path | None) -> None:
+            if path is not None:
+                self.notify(str(path), title="Exported", markup=False, timeout=4)
+
+        self.app.push_screen(ExportScreen.for_editor(self.editor), exported)
+
     # --- actions: focus ---
 
     def action_focus_findings(self) -> None:
