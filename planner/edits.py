@@ -505,7 +505,13 @@ def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any
     if index > 0:
         previous_owner = _tail_owner(sessions[index - 1])
         del sessions[index]
-        _attach_tail(previous_owner, rest)
+        before = _detach_tail(previous_owner)
+        previous_own, between = _split_tail(before)
+        if between and not _is_blank(between[0]) and rest and _is_blank(rest[0]):
+            # Comments that stood right above the deleted session stay, set apart by a
+            # blank line so they do not become the previous session's own.
+            between = [_blank_line(), *between]
+        _attach_tail(previous_owner, [*previous_own, *between, *rest])
     elif len(sessions) > 1:
         del sessions[index]
         container = day_table.value

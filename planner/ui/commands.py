@@ -132,6 +132,15 @@ COMMANDS: tuple[EditorCommand, ...] = (
         key_display="d",
     ),
     EditorCommand(
+        "planner.help",
+        "question_mark",
+        "app.help",
+        "Help",
+        "Help",
+        "Show every key, the day types and the rules with their thresholds.",
+        key_display="?",
+    ),
+    EditorCommand(
         "planner.move_before",
         "shift+left",
         "move_session(-1)",
@@ -229,15 +238,6 @@ COMMANDS: tuple[EditorCommand, ...] = (
         "Export",
         "Export to TOML, iCalendar or Markdown",
         "Export the plan to TOML, iCalendar or Markdown, to a path you type.",
-    ),
-    EditorCommand(
-        "planner.help",
-        "question_mark",
-        "app.help",
-        "Help",
-        "Help",
-        "Show every key, the day types and the rules with their thresholds.",
-        key_display="?",
     ),
     EditorCommand(
         "planner.findings",

@@ -391,6 +391,7 @@ async def test_a_session_stays_the_session_it_was(tmp_path: Path) -> None:
 
 
 async def test_every_action_is_a_command_in_the_palette(tmp_path: Path) -> None:
+    from planner.templates import list_templates
     from planner.ui.commands import COMMANDS, PlannerCommands
 
     app = week_app(tmp_path)
@@ -401,7 +402,12 @@ async def test_every_action_is_a_command_in_the_palette(tmp_path: Path) -> None:
         provider = PlannerCommands(main_screen(app))
         titles = [str(hit.text) async for hit in provider.discover()]
         expected = [command.title for command in COMMANDS if command.palette]
-        assert sorted(titles) == sorted(t for t in expected if t != "Redo")
+        actions = [title for title in titles if not title.startswith("Import template: ")]
+        assert sorted(actions) == sorted(t for t in expected if t != "Redo")
+        # Every bundled template by name, as "Import template: <title>".
+        templates = sorted(title for title in titles if title.startswith("Import template: "))
+        assert templates == sorted(f"Import template: {t.title}" for t in list_templates())
+        assert "Import template: Upper/lower 4x, heavy and moderate days alternating" in templates
         system = [command.title for command in app.get_system_commands(app.screen)]
         assert "Quit" not in system  # the editor's own Quit asks about changes
 

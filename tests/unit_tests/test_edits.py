@@ -49,12 +49,36 @@ PLANS_DIR = Path(__file__).resolve().parents[2] / "plans"
 # --- cutting a file into blocks ----------------------------------------------------
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 
 
-def _net_brackets(value: str) -> int:
-    value = _STRING.sub('""', value).split("#", 1)[0]
-    return value.count("[") + value.count("{") - value.count("]") - value.count("}")
+def _scan_value(value: str) -> tuple[int, str | None]:
+    """Net open brackets of a TOML value outside strings and comments, and the quote
+    of a multi-line string it leaves open."""
+    depth = 0
+    index = 0
+    while index < len(value):
+        char = value[index]
+        if char == "#":
+            break
+        quote = value[index : index + 3]
+        if quote in ('"""', "'''"):
+            end = value.find(quote, index + 3)
+            if end < 0:
+                return depth, quote
+            index = end + 3
+            while value[index : index + 1] == quote[0]:  # up to two quotes inside
+                index += 1
+            continue
+        if char in "\"'":
+            index += 1
+            while index < len(value) and value[index] != char:
+                index += 2 if char == '"' and value[index] == "\\" else 1
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        index += 1
+    return depth, None
 
 
 def line_kinds(text: str) -> list[str]:
@@ -67,11 +91,13 @@ def line_kinds(text: str) -> list[str]:
         if open_quote is not None:
             kinds.append("K")
             if open_quote in line:
-                open_quote = None
+                change, open_quote = _scan_value(line.split(open_quote, 1)[1])
+                depth += change
             continue
         if depth > 0:
             kinds.append("K")
-            depth += _net_brackets(line)
+            change, open_quote = _scan_value(line)
+            depth += change
             continue
         if not stripped:
             kinds.append("B")
@@ -81,11 +107,7 @@ def line_kinds(text: str) -> list[str]:
             kinds.append("H")
         else:
             kinds.append("K")
-            value = line.split("=", 1)[1] if "=" in line else ""
-            for quote in ('"""', "'''"):
-                if value.count(quote) % 2:
-                    open_quote = quote
-            depth += _net_brackets(value)
+            depth, open_quote = _scan_value(line.split("=", 1)[1] if "=" in line else "")
     return kinds
 
 

@@ -1,0 +1,72 @@
+"""`i` and `x` in the editor: import replaces the plan as one undoable edit; export writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from ui_helpers import SIZE, header_text, notifications, week_app
+
+from planner.planfile import parse_plan
+from planner.templates import list_templates, template_text
+from planner.ui.screens.export_plan import ExportScreen
+from planner.ui.screens.import_plan import ImportScreen
+
+
+async def test_import_each_template_then_undo(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        original = app.editor.plan
+        for position, template in enumerate(list_templates()):
+            await pilot.press("i")
+            await pilot.pause()
+            assert isinstance(app.screen, ImportScreen)
+            await pilot.press(*["down"] * position)
+            await pilot.pause()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not isinstance(app.screen, ImportScreen)
+            assert app.editor.plan == parse_plan(template_text(template.name))
+            assert app.editor.dirty
+            assert template.title in header_text(app)
+            assert any("Imported" in text for text in notifications(app))
+            # One undo brings back exactly the plan before this import.
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.editor.plan == original
+        assert not app.editor.dirty
+
+
+async def test_import_escape_changes_nothing(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.editor.text
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.editor.text == before
+        assert not app.editor.can_undo
+
+
+async def test_export_toml_writes_beside_the_plan_and_reimports_equal(tmp_path: Path) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+right")  # an edit, so the export is of the edited plan
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        path_field = app.screen.query_one("#export-path", Input)
+        target = tmp_path / "shared.toml"
+        path_field.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+        assert parse_plan(target.read_text(encoding="utf-8")) == app.editor.plan
+        assert any(str(target) in text for text in notifications(app))
