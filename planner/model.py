@@ -182,7 +182,7 @@ def minutes_of_day(clock: str) -> int:
 class Session(BaseModel):
     """One training session on a day."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     title: Title
     kind: Kind
@@ -238,7 +238,7 @@ class Session(BaseModel):
 class Day(BaseModel):
     """One day of the week: its sessions and its sleep and nutrition plan."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     note: FreeText = ""
     sleep_hours: SleepHours | None = None
@@ -285,7 +285,7 @@ def _local_date(value: Any) -> Any:
 class PlanInfo(BaseModel):
     """The `[plan]` table: what the week is and who it is for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: PlanName
     description: FreeText = ""
@@ -300,7 +300,7 @@ class PlanInfo(BaseModel):
 class Defaults(BaseModel):
     """The `[defaults]` table: what every day has unless it says otherwise."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sleep_hours: SleepHours | None = None
     bedtime: ClockTime | None = None
@@ -310,15 +310,15 @@ class Defaults(BaseModel):
 class Days(BaseModel):
     """The `[days]` table: Monday to Sunday; a missing day is a rest day."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    mon: Day = Day()
-    tue: Day = Day()
-    wed: Day = Day()
-    thu: Day = Day()
-    fri: Day = Day()
-    sat: Day = Day()
-    sun: Day = Day()
+    mon: Day = Field(default_factory=Day)
+    tue: Day = Field(default_factory=Day)
+    wed: Day = Field(default_factory=Day)
+    thu: Day = Field(default_factory=Day)
+    fri: Day = Field(default_factory=Day)
+    sat: Day = Field(default_factory=Day)
+    sun: Day = Field(default_factory=Day)
 
     def __getitem__(self, key: str) -> Day:
         if key not in DAY_KEYS:
@@ -335,7 +335,7 @@ class Days(BaseModel):
 class History(BaseModel):
     """The `[history]` table: the weeks before this one."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     weekly_loads: Annotated[
         tuple[Annotated[float, Field(ge=0, le=100_000)], ...], Field(max_length=12)
@@ -359,7 +359,7 @@ def _known_rule_ids(ids: tuple[str, ...]) -> tuple[str, ...]:
 class _RuleSettingsBase(BaseModel):
     """The `[rules]` table: per-plan thresholds and rules switched off."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     disabled: Annotated[tuple[str, ...], AfterValidator(_known_rule_ids)] = ()
 
@@ -407,9 +407,9 @@ class Plan(BaseModel):
 
     format: Literal[1]
     plan: PlanInfo
-    defaults: Defaults = Defaults()
-    days: Days = Days()
-    history: History = History()
+    defaults: Defaults = Field(default_factory=Defaults)
+    days: Days = Field(default_factory=Days)
+    history: History = Field(default_factory=History)
     rules: RuleSettings = Field(default_factory=RuleSettings)
 
     def day(self, key: str) -> Day:
