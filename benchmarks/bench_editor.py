@@ -12,9 +12,6 @@ Run: `python benchmarks/bench_editor.py` (from a checkout, with the package inst
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import statistics
 import sys
 import tempfile
@@ -22,7 +19,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pexpect
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = textwrap.dedent(
@@ -46,68 +42,56 @@ MINIMAL_APP = textwrap.dedent(
     Minimal().run()
     """
 )
-# Escape sequences: shift+right as xterm sends it.
-SHIFT_RIGHT = "\x1b[1;2C"
-ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
+sys.path.insert(0, str(ROOT / "tests" / "functional_tests"))
+from terminal import KEYS, Terminal  # noqa: E402  (the pseudo-terminal driver of the tests)
+
+WEEK = (ROOT / "tests" / "functional_tests" / "bench_week.toml").read_text(encoding="utf-8")
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update({"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"})
-    env.pop("TEXTUAL", None)
-    return env
-
-
-def _wait_for(child: pexpect.spawn, marker: bytes, timeout: float = 20) -> float:
-    """Read output until `marker` shows (escape codes removed); return when it did."""
-    seen = b""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        try:
-            chunk = child.read_nonblocking(65536, timeout=0.05)
-        except pexpect.TIMEOUT:
-            continue
-        seen += chunk
-        if marker in ANSI.sub(b"", seen):
-            return time.perf_counter()
-        seen = seen[-200_000:]
-    raise TimeoutError(f"{marker!r} did not appear")
-
-
-def _spawn(argv: list[str]) -> pexpect.spawn:
-    return pexpect.spawn(argv[0], argv[1:], env=_env(), dimensions=(36, 120), cwd=str(ROOT))
-
-
-def launch_time(argv: list[str], marker: bytes) -> float:
-    """Seconds from spawn to the first frame holding `marker`."""
+def launch_time(argv: list[str], marker: str, cwd: Path) -> float:
+    """Seconds from spawn to the first frame that shows `marker`."""
     start = time.perf_counter()
-    child = _spawn(argv)
+    terminal = Terminal(argv, cwd)
     try:
-        return _wait_for(child, marker) - start
+        terminal.wait_for(marker)
+        return time.perf_counter() - start
     finally:
-        child.terminate(force=True)
+        terminal.close()
 
 
-def key_to_risk(plan: Path, runs: int = 15) -> list[float]:
-    """Seconds from shift+right to the frame with the new risk, over several presses."""
-    from planner.planfile import read_plan
-    from planner.rules.engine import evaluate
+def header_risk(screen: str) -> str:
+    """The risk word in the header line."""
+    first = screen.splitlines()[0].lower()
+    for word in ("moderate", "high", "low"):
+        if f"risk: {word}" in first:
+            return word
+    return ""
 
-    child = _spawn([sys.executable, "-m", "planner", "edit", str(plan)])
+
+def key_to_risk(plan: Path, presses: int = 20) -> list[float]:
+    """Seconds from a key press to the frame that shows the new risk.
+
+    Monday's heavy session moves to Tuesday (risk becomes moderate) and back (low).
+    """
+    terminal = Terminal([sys.executable, "-m", "planner", "edit", str(plan)], plan.parent)
     times: list[float] = []
     try:
-        _wait_for(child, read_plan(plan).plan.name.encode())
-        time.sleep(1.0)  # let start-up work settle
-        for _ in range(runs):
-            child.read_nonblocking(1_000_000, timeout=0.2) if child.isalive() else None
+        terminal.wait_for(lambda screen: header_risk(screen) == "low")
+        time.sleep(0.5)
+        for number in range(presses):
+            key, expected = ("shift+right", "moderate") if number % 2 == 0 else ("shift+left", "low")
+            terminal.pump(0.1)
             start = time.perf_counter()
-            child.send(SHIFT_RIGHT)
-            _wait_for(child, b"RISK")
+            terminal.child.send(KEYS[key])
+            deadline = start + 5
+            while time.perf_counter() < deadline:
+                terminal.pump(0.001)
+                if header_risk(terminal.text()) == expected:
+                    break
             times.append(time.perf_counter() - start)
-            time.sleep(0.15)
-        del evaluate
+            time.sleep(0.2)
     finally:
-        child.terminate(force=True)
+        terminal.close()
     return times
 
 
@@ -115,18 +99,17 @@ def main() -> None:
     """Run the measurements and print them against their goals."""
     runs = 7
     with tempfile.TemporaryDirectory() as folder:
-        minimal = Path(folder) / "minimal.py"
+        directory = Path(folder)
+        minimal = directory / "minimal.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
-        plan = Path(folder) / "week.toml"
-        shutil.copy(ROOT / "plans" / "overloaded-week.toml", plan)
-        from planner.planfile import read_plan
-
-        name = read_plan(plan).plan.name.encode()
-        ours = [
-            launch_time([sys.executable, "-m", "planner", "edit", str(plan)], name)
+        plan = directory / "week.toml"
+        plan.write_text(WEEK, encoding="utf-8")
+        editor = [sys.executable, "-m", "planner", "edit", str(plan)]
+        ours = [launch_time(editor, "Benchmark week", directory) for _ in range(runs)]
+        base = [
+            launch_time([sys.executable, str(minimal)], "MINIMALREADY", directory)
             for _ in range(runs)
         ]
-        base = [launch_time([sys.executable, str(minimal)], b"MINIMALREADY") for _ in range(runs)]
         ratio = statistics.median(ours) / statistics.median(base)
         print(
             f"launch to first frame with the plan: {statistics.median(ours) * 1000:.0f} ms; "

@@ -108,7 +108,7 @@ class MainScreen(Screen[None]):
         self.week.show_plan(plan, selection)
         self.chart.show(plan, report.metrics)
         self._show_findings(day_changed=False)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def _show_findings(self, *, day_changed: bool) -> None:
         day = self.week.selection.day
@@ -119,7 +119,18 @@ class MainScreen(Screen[None]):
     def _selection_changed(self, message: SelectionChanged) -> None:
         if message.selection.day != self._day_shown:
             self._show_findings(day_changed=True)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        """Refresh the footer only when undo, redo or paste came or went.
+
+        Rebuilding the footer restyles every key in it; doing that on each edit cost
+        more than the edit itself.
+        """
+        available = (self.editor.can_undo, self.editor.can_redo, self.clipboard is not None)
+        if available != self._available:
+            self._available = available
+            self.refresh_bindings()
 
     @on(FindingHighlighted)
     def _finding_highlighted(self, message: FindingHighlighted) -> None:
@@ -162,6 +173,8 @@ class MainScreen(Screen[None]):
             self.notify(f"No session selected on {day}. Press a to add one.", timeout=3)
             return None
         return self.week.selection.day, index, session
+
+    _available: tuple[bool, bool, bool] | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide undo, redo and paste (in the footer and the palette) when there is nothing to do."""
