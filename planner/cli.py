@@ -64,10 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = verbs.add_parser(
         "check",
         help="validate plans and report findings and metrics",
-        description="Validate plans and report the overload risk, metrics and findings. "
-        "Exit status: 0 when every file is valid and no finding reaches --fail-on; 1 when "
-        "one does; 2 when a file is unreadable or invalid.",
-        epilog="rules: " + ", ".join(_rule_ids()),
+        description=_wrapped(
+            "Validate plans and report the overload risk, metrics and findings. "
+            "Exit status: 0 when every file is valid and no finding reaches --fail-on; 1 when "
+            "one does; 2 when a file is unreadable or invalid."
+        ),
+        # Wrapped here, never inside a rule id, so the ids can be copied from the help.
+        epilog=_wrapped("rules: " + ", ".join(_rule_ids())),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("files", type=Path, nargs="+", metavar="FILE")
     check.add_argument("--format", choices=("text", "json"), default="text")
@@ -94,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         "TOML against a schema.",
     )
     return parser
+
+
+def _wrapped(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=78, break_on_hyphens=False, break_long_words=False)
 
 
 def _rule_ids() -> list[str]:

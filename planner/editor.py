@@ -60,8 +60,7 @@ class PlanEditor:
         if not path.exists():
             name = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
             document = PlanDocument.from_text(empty_week_text(name), path)
-            editor = cls(document, saved=False)
-            return editor
+            return cls(document, saved=False)
         return cls(PlanDocument.load(path), saved=True)
 
     @classmethod

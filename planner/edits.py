@@ -254,9 +254,9 @@ def _make_room_after(owner: Table) -> tuple[list[tuple[Key | None, Item]], bool]
     return rest, blank
 
 
-def _new_tail(own: list[tuple[Key | None, Item]], rest: list[tuple[Key | None, Item]]) -> list[
-    tuple[Key | None, Item]
-]:
+def _new_tail(
+    own: list[tuple[Key | None, Item]], rest: list[tuple[Key | None, Item]]
+) -> list[tuple[Key | None, Item]]:
     """A moved table's own comments followed by the trivia that now comes after it.
 
     A blank line ends the own comments, so they stay the table's own.
@@ -344,6 +344,7 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
     from tomlkit.items import InlineTable, Table
 
     before: Table | None = None
+    days: Any
     if create:
         days, before = _days_table(document)
     else:
@@ -362,10 +363,11 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
     table = tomlkit.table(is_super_table=False)
     earlier = [key for key in DAY_KEYS[: DAY_KEYS.index(day)] if key in days]
     later = [key for key in DAY_KEYS[DAY_KEYS.index(day) + 1 :] if key in days]
-    if earlier or before is not None:
+    previous = days[earlier[-1]] if earlier else before
+    if previous is not None:
         # After the earlier day's (or the table before [days]'s) own lines; what
         # stood before the next table stays before it.
-        owner = _tail_owner(days[earlier[-1]] if earlier else before)
+        owner = _tail_owner(previous)
         rest, blank = _make_room_after(owner)
         if earlier:
             days.value._insert_after(earlier[-1], day, table)
@@ -557,8 +559,8 @@ def _set_key(table: Any, key: str, value: Any) -> None:
         position = keys[-1] + 1
     else:
         position = 0
-        while position < first_table and _is_trivia(body[position]) and not _is_blank(
-            body[position]
+        while (
+            position < first_table and _is_trivia(body[position]) and not _is_blank(body[position])
         ):
             position += 1
     item = tomlkit.item(value)
@@ -600,7 +602,7 @@ def _set_day(document: tomlkit.TOMLDocument, edit: SetDay) -> None:
         return
     for key, value in values.items():
         current = table.get(key)
-        unwrapped = current.unwrap() if hasattr(current, "unwrap") else current
+        unwrapped = current.unwrap() if current is not None else None
         if value is not None and unwrapped is not None and _same(key, unwrapped, value):
             continue
         _set_key(table, key, _styled(current, value))
@@ -611,7 +613,7 @@ def _same(key: str, written: Any, value: Any) -> bool:
     import datetime as dt
 
     if isinstance(written, dt.time):
-        return f"{written.hour:02d}:{written.minute:02d}" == value
+        return bool(f"{written.hour:02d}:{written.minute:02d}" == value)
     if key == "sleep_hours":
-        return float(written) == float(value)
+        return bool(float(written) == float(value))
     return bool(written == value)

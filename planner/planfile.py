@@ -128,7 +128,9 @@ def decode_source(data: bytes, name: str) -> str:
         ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise PlanError(name, [Problem(None, "", "file is empty; a plan needs format = 1 and [plan]")])
+        raise PlanError(
+            name, [Problem(None, "", "file is empty; a plan needs format = 1 and [plan]")]
+        )
     return text
 
 
@@ -504,9 +506,7 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
     temporary: str | None = None
     staging: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=directory
-        )
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -584,7 +584,9 @@ class PlanDocument:
         self.loaded_text = text
 
     @classmethod
-    def from_text(cls, text: str, path: Path | None = None, source: str | None = None) -> PlanDocument:
+    def from_text(
+        cls, text: str, path: Path | None = None, source: str | None = None
+    ) -> PlanDocument:
         """A document from TOML text; raises PlanError when it is not a valid plan."""
         import tomlkit
 

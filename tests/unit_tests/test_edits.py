@@ -20,6 +20,7 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.editor import PlanEditor
 from planner.edits import (
     AddSession,
     DeleteSession,
@@ -30,7 +31,6 @@ from planner.edits import (
     UpdateSession,
     apply_edit,
 )
-from planner.editor import PlanEditor
 from planner.model import (
     DAY_KEYS,
     MAX_SESSIONS_PER_DAY,
@@ -180,7 +180,9 @@ def layout(text: str) -> Layout:
 
 
 def comment_lines(text: str) -> list[str]:
-    return [line for line, kind in zip(text.split("\n"), line_kinds(text), strict=True) if kind == "C"]
+    return [
+        line for line, kind in zip(text.split("\n"), line_kinds(text), strict=True) if kind == "C"
+    ]
 
 
 def is_subsequence(items: list[str], sequence: list[str]) -> bool:
@@ -319,7 +321,7 @@ def test_delete_keeps_the_comment_above_the_next_session(commented_plan: str) ->
     editor = editor_on(commented_plan)
     editor.apply(DeleteSession("mon", 0))
     text = editor.text
-    assert "# A short core finisher.\n[[days.mon.sessions]]\ntitle = \"Core circuit\"" in text
+    assert '# A short core finisher.\n[[days.mon.sessions]]\ntitle = "Core circuit"' in text
     assert "# The main lift of the week." in text
     assert "Warm up well" not in text
     assert "Stretch afterwards" not in text
@@ -406,7 +408,10 @@ def test_a_local_time_stays_a_local_time(commented_plan: str) -> None:
 
 
 def test_a_local_bedtime_stays_a_local_time() -> None:
-    text = 'format = 1\n[plan]\nname = "T"\n[defaults]\nbedtime = 22:30:00\n[days.mon]\nbedtime = 23:00:00\n'
+    text = (
+        'format = 1\n[plan]\nname = "T"\n'
+        "[defaults]\nbedtime = 22:30:00\n[days.mon]\nbedtime = 23:00:00\n"
+    )
     editor = editor_on(text)
     editor.apply(SetDay("mon", 8.0, "23:00", None))
     assert "bedtime = 23:00:00\n" in editor.text
@@ -538,9 +543,7 @@ _TITLE_CHARS = st.characters(
     codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Zl", "Zp"), exclude_characters="\x7f"
 )
 titles = st.text(_TITLE_CHARS, min_size=1, max_size=60).filter(lambda t: t.strip() != "")
-clock_times = st.builds(
-    lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59)
-)
+clock_times = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 
 
 @st.composite
@@ -599,7 +602,9 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
         # change a few fields of the old session, or replace it outright
         new = draw(sessions())
         fields = draw(st.sets(st.sampled_from(list(Session.model_fields))))
-        merged = {name: getattr(new if name in fields else old, name) for name in Session.model_fields}
+        merged = {
+            name: getattr(new if name in fields else old, name) for name in Session.model_fields
+        }
         return UpdateSession(day, index, Session.model_validate(merged))
     if kind == "delete":
         return DeleteSession(day, index)
@@ -732,8 +737,8 @@ def test_random_edits_keep_everything_else_and_undo_exactly(
         for day, day_sessions in expected_plan_after(plan, edit).items():
             assert list(editor.plan.days[day].sessions) == day_sessions, day
         if isinstance(edit, SetDay):
-            day = editor.plan.days[edit.day]
-            assert (day.sleep_hours, day.bedtime, day.protein_meals, day.note) == (
+            edited = editor.plan.days[edit.day]
+            assert (edited.sleep_hours, edited.bedtime, edited.protein_meals, edited.note) == (
                 edit.sleep_hours,
                 edit.bedtime,
                 edit.protein_meals,

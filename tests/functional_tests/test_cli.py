@@ -1,0 +1,590 @@
+"""The `planner` command line as cli.md describes it: output shapes, exit codes, files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner import __version__
+from planner.cli import main
+from planner.model import Plan
+from planner.planfile import backup_path, canonical_toml, parse_plan, read_plan
+from planner.rules.catalogue import THRESHOLDS
+from planner.rules.engine import evaluate
+from planner.templates import DEFAULT_TEMPLATE, list_templates, template_text
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = ROOT / "plans"
+OVERLOADED = PLANS / "overloaded-week.toml"  # critical findings
+GOOD = PLANS / "hybrid-strength-endurance.toml"  # info findings only
+
+EMPTY_WEEK = 'format = 1\n\n[plan]\nname = "Empty"\n'
+BROKEN = 'format = 1\n\n[plan]\nname = "Broken"\n[days.mon]\nsleep_hours = 99\n'
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run `planner ARGS...` in-process: (exit status, stdout, stderr)."""
+
+    def invoke(*args: str | Path) -> tuple[int, str, str]:
+        try:
+            status = main([str(arg) for arg in args])
+        except SystemExit as exit_:
+            status = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke
+
+
+@pytest.fixture
+def broken(write_plan: Callable[..., Path], tmp_path: Path) -> Path:
+    return write_plan(tmp_path, BROKEN, "broken.toml")
+
+
+@pytest.fixture
+def warning_only(write_plan: Callable[..., Path], tmp_path: Path, commented_plan: str) -> Path:
+    """The commented fixture: one warning (muscle recovery Wed -> Fri), nothing critical."""
+    path = write_plan(tmp_path, commented_plan, "commented.toml")
+    severities = {f.severity.value for f in evaluate(read_plan(path)).findings}
+    assert "warning" in severities and "critical" not in severities
+    return path
+
+
+# --- version and usage ---------------------------------------------------------------------
+
+
+def test_version(run: Run) -> None:
+    assert run("--version") == (0, f"planner {__version__}\n", "")
+
+
+@pytest.mark.parametrize("verb", ["edit", "new", "templates", "check", "export", "schema"])
+def test_verb_help(run: Run, verb: str) -> None:
+    status, out, _ = run(verb, "--help")
+    assert status == 0
+    assert out.startswith(f"usage: planner {verb}")
+
+
+def test_check_help_lists_the_rule_ids(run: Run) -> None:
+    _, out, _ = run("check", "--help")
+    assert "back-to-back-heavy" in out
+    assert "glycogen-refill" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--format", "xml", "x.toml"],
+        ["check", "--fail-on", "info", "x.toml"],
+        ["export", "x.toml"],
+        ["export", "x.toml", "--to", "pdf"],
+        ["new"],
+        ["frobnicate"],
+        ["--no-such-option"],
+    ],
+)
+def test_usage_errors_exit_2(run: Run, args: list[str]) -> None:
+    status, out, err = run(*args)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("usage: planner")
+
+
+# --- check: text -----------------------------------------------------------------------------
+
+
+def test_check_text_blocks(run: Run) -> None:
+    report = evaluate(read_plan(OVERLOADED))
+    status, out, err = run("check", OVERLOADED)
+    assert status == 1  # critical findings, default --fail-on critical
+    assert err == ""
+    lines = out.rstrip("\n").split("\n")
+    assert lines[0].startswith(f"{OVERLOADED}: overload risk {report.risk.value.upper()}")
+    metric_names = [line.split("  ")[1].strip() for line in lines[1:10]]
+    assert metric_names == [
+        "daily load",
+        "weekly load",
+        "heavy sessions",
+        "easy days",
+        "rest days",
+        "monotony",
+        "strain",
+        "acwr",
+        "load change",
+    ]
+    assert f"weekly load     {report.metrics.weekly_load} AU" in out
+    for finding in report.findings:
+        days = ", ".join(finding.days) if finding.days else "week"
+        line = f"{OVERLOADED}: {finding.severity.value} {finding.rule} [{days}]: {finding.message}"
+        assert line in lines
+        advice = lines[lines.index(line) + 1]
+        assert advice.startswith("    ")
+        assert finding.advice.startswith(advice.strip())
+    # findings are most severe first
+    severities = [
+        line.split(": ", 2)[1].split(" ")[0]
+        for line in lines
+        if line.startswith(f"{OVERLOADED}: ") and " overload risk " not in line
+    ]
+    assert severities == sorted(severities, key=["critical", "warning", "info"].index)
+
+
+def test_check_text_of_several_files_in_order(run: Run, warning_only: Path) -> None:
+    status, out, _ = run("check", GOOD, warning_only)
+    assert status == 0
+    assert out.index(f"{GOOD}: overload risk") < out.index(f"{warning_only}: overload risk")
+
+
+def test_check_text_of_a_plan_without_findings(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_plan(tmp_path, EMPTY_WEEK)
+    assert evaluate(read_plan(path)).findings == ()
+    status, out, _ = run("check", path)
+    assert status == 0
+    assert out.startswith(f"{path}: overload risk LOW\n")
+    assert out.endswith(f"{path}: no findings\n")
+    assert "not computed" in out  # monotony, strain, acwr and load change
+
+
+def test_check_text_invalid_file_goes_to_stderr(run: Run, broken: Path) -> None:
+    status, out, err = run("check", broken)
+    assert status == 2
+    assert out == ""
+    assert err == f"{broken}:6: days.mon.sleep_hours: must be between 0 and 14, got 99\n"
+
+
+def test_check_text_invalid_and_valid_files(run: Run, broken: Path) -> None:
+    status, out, err = run("check", OVERLOADED, broken, GOOD)
+    assert status == 2  # invalid wins over findings
+    assert f"{OVERLOADED}: overload risk" in out
+    assert f"{GOOD}: overload risk" in out
+    assert err.startswith(f"{broken}:6: ")
+
+
+@pytest.mark.parametrize("kind", ["missing", "directory", "binary"])
+def test_check_unreadable_files(run: Run, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "week.toml"
+    if kind == "directory":
+        path.mkdir()
+    elif kind == "binary":
+        path.write_bytes(b"\x00\x01")
+    status, out, err = run("check", path)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"{path}")
+    expected = {"missing": "no such file", "directory": "is a directory", "binary": "binary file"}
+    assert expected[kind] in err
+
+
+# --- check: exit status ------------------------------------------------------------------------
+
+
+def test_exit_status_follows_fail_on(run: Run, warning_only: Path) -> None:
+    assert run("check", GOOD)[0] == 0
+    assert run("check", GOOD, "--fail-on", "warning")[0] == 0
+    assert run("check", warning_only)[0] == 0
+    assert run("check", warning_only, "--fail-on", "critical")[0] == 0
+    assert run("check", warning_only, "--fail-on", "warning")[0] == 1
+    assert run("check", OVERLOADED)[0] == 1
+    assert run("check", OVERLOADED, "--fail-on", "warning")[0] == 1
+    assert run("check", GOOD, OVERLOADED)[0] == 1
+    assert run("check", "--format", "json", warning_only, "--fail-on", "warning")[0] == 1
+
+
+def test_exit_status_2_when_any_file_is_invalid(run: Run, broken: Path) -> None:
+    assert run("check", GOOD, broken)[0] == 2
+    assert run("check", broken, OVERLOADED)[0] == 2
+    assert run("check", "--format", "json", OVERLOADED, broken)[0] == 2
+
+
+# --- check: JSON ------------------------------------------------------------------------------
+
+FILE_KEYS = ["file", "valid", "error", "risk", "metrics", "findings"]
+METRIC_KEYS = [
+    "daily_load",
+    "weekly_load",
+    "heavy_sessions",
+    "easy_days",
+    "rest_days",
+    "monotony",
+    "strain",
+    "acwr",
+    "load_change_pct",
+]
+FINDING_KEYS = ["rule", "severity", "days", "message", "advice"]
+DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def check_json(run: Run, *files: Path | str) -> tuple[int, list[dict[str, Any]], str]:
+    status, out, err = run("check", "--format", "json", *files)
+    return status, json.loads(out), err
+
+
+def assert_two_decimals(value: Any) -> None:
+    if isinstance(value, float):
+        assert round(value, 2) == value, value
+    elif isinstance(value, list):
+        for item in value:
+            assert_two_decimals(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            assert_two_decimals(item)
+
+
+@pytest.mark.parametrize("path", sorted(PLANS.glob("*.toml")), ids=lambda p: p.name)
+def test_check_json_shape(run: Run, path: Path) -> None:
+    status, result, err = check_json(run, path)
+    assert err == ""
+    assert isinstance(result, list) and len(result) == 1
+    entry = result[0]
+    assert list(entry) == FILE_KEYS
+    assert entry["file"] == str(path)
+    assert entry["valid"] is True
+    assert entry["error"] is None
+    assert entry["risk"] in ("low", "moderate", "high")
+    assert list(entry["metrics"]) == METRIC_KEYS
+    metrics = entry["metrics"]
+    assert len(metrics["daily_load"]) == 7
+    assert sum(metrics["daily_load"]) == metrics["weekly_load"]
+    for key in ("heavy_sessions", "easy_days", "rest_days", "weekly_load"):
+        assert isinstance(metrics[key], int)
+    assert_two_decimals(entry)
+    for finding in entry["findings"]:
+        assert list(finding) == FINDING_KEYS
+        assert finding["severity"] in ("info", "warning", "critical")
+        assert finding["days"] == sorted(finding["days"], key=DAY_ORDER.index)
+    report = evaluate(read_plan(path))
+    assert entry["risk"] == report.risk.value
+    assert [f["rule"] for f in entry["findings"]] == [f.rule for f in report.findings]
+    assert metrics["weekly_load"] == report.metrics.weekly_load
+    if report.metrics.monotony is not None:
+        assert metrics["monotony"] == round(report.metrics.monotony, 2)
+    worst = max((f.severity.rank for f in report.findings), default=-1)
+    assert status == (1 if worst >= 2 else 0)
+
+
+def test_check_json_metrics_that_cannot_be_computed_are_null(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_plan(tmp_path, EMPTY_WEEK)
+    _, result, _ = check_json(run, path)
+    metrics = result[0]["metrics"]
+    assert metrics["daily_load"] == [0] * 7
+    assert metrics["weekly_load"] == 0
+    # no history: no acute:chronic ratio and no change from last week
+    assert metrics["acwr"] is None
+    assert metrics["load_change_pct"] is None
+    # every day the same load: the spread is zero, so monotony and strain are undefined
+    assert metrics["monotony"] is None
+    assert metrics["strain"] is None
+
+
+def test_check_json_invalid_file_entry(run: Run, broken: Path) -> None:
+    status, result, err = check_json(run, GOOD, broken, OVERLOADED)
+    assert status == 2
+    assert [entry["file"] for entry in result] == [str(GOOD), str(broken), str(OVERLOADED)]
+    entry = result[1]
+    assert list(entry) == FILE_KEYS
+    assert entry == {
+        "file": str(broken),
+        "valid": False,
+        "error": f"{broken}:6: days.mon.sleep_hours: must be between 0 and 14, got 99",
+        "risk": None,
+        "metrics": None,
+        "findings": None,
+    }
+    assert result[0]["valid"] is True and result[2]["valid"] is True
+    assert err == ""
+
+
+def test_check_json_missing_file_entry(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.toml"
+    status, result, _ = check_json(run, missing)
+    assert status == 2
+    assert result[0]["valid"] is False
+    assert result[0]["error"] == f"{missing}: no such file"
+
+
+def test_check_json_numbers_are_rounded(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = (
+        EMPTY_WEEK
+        + '\n[days.mon]\n[[days.mon.sessions]]\ntitle = "A"\nkind = "heavy"\nminutes = 37\n'
+        + '\n[days.wed]\n[[days.wed.sessions]]\ntitle = "B"\nkind = "light"\nminutes = 23\n'
+        + "\n[history]\nweekly_loads = [301, 289, 333]\n"
+    )
+    path = write_plan(tmp_path, text)
+    _, result, _ = check_json(run, path)
+    metrics = result[0]["metrics"]
+    report = evaluate(read_plan(path))
+    for key in ("monotony", "strain", "acwr", "load_change_pct"):
+        value = getattr(report.metrics, key)
+        assert metrics[key] == (None if value is None else round(value, 2)), key
+    assert_two_decimals(result)
+    assert metrics["load_change_pct"] is not None
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def test_export_toml_to_stdout_reimports_equal(run: Run, warning_only: Path) -> None:
+    status, out, err = run("export", warning_only, "--to", "toml")
+    assert status == 0
+    assert err == ""
+    plan = read_plan(warning_only)
+    assert out == canonical_toml(plan)
+    assert parse_plan(out) == plan
+    # defaults are written only where the source had them
+    assert "repeats" not in out
+    assert "rpe = 8" in out
+
+
+@pytest.mark.parametrize("path", sorted(PLANS.glob("*.toml")), ids=lambda p: p.name)
+def test_export_toml_of_every_template_reimports_equal(run: Run, path: Path) -> None:
+    status, out, _ = run("export", path, "--to", "toml")
+    assert status == 0
+    assert parse_plan(out) == read_plan(path)
+
+
+def test_export_json(run: Run, warning_only: Path) -> None:
+    status, out, _ = run("export", warning_only, "--to", "json")
+    assert status == 0
+    data = json.loads(out)
+    assert data["plan"]["name"] == "Strength 3x + active recovery"
+    assert Plan.model_validate_json(out) == read_plan(warning_only)
+
+
+def test_export_ics(run: Run, warning_only: Path) -> None:
+    status, out, _ = run("export", warning_only, "--to", "ics")
+    assert status == 0
+    assert out.startswith("BEGIN:VCALENDAR")
+    assert out.rstrip().endswith("END:VCALENDAR")
+    plan = read_plan(warning_only)
+    assert out.count("BEGIN:VEVENT") == len(list(plan.sessions()))
+    # week_start = 2026-11-30 and the squat at 17:30:00 on Monday
+    assert "DTSTART:20261130T173000" in out
+
+
+def test_export_md(run: Run, warning_only: Path) -> None:
+    status, out, _ = run("export", warning_only, "--to", "md")
+    assert status == 0
+    assert out.startswith("# Strength 3x + active recovery")
+    assert "Squat, Romanian deadlift, lunges" in out
+    assert "muscle" in out.lower()  # the warning is in the findings
+
+
+@pytest.mark.parametrize("to", ["toml", "json", "ics", "md"])
+def test_export_to_a_file(run: Run, warning_only: Path, tmp_path: Path, to: str) -> None:
+    _, expected, _ = run("export", warning_only, "--to", to)
+    out_path = tmp_path / f"out.{to}"
+    status, out, err = run("export", warning_only, "--to", to, "-o", out_path)
+    assert status == 0
+    assert out == ""
+    assert err == f"wrote {out_path}\n"
+    written = out_path.read_bytes().decode("utf-8")  # iCalendar lines end in CRLF
+    if to == "ics":  # DTSTAMP is the time of the export
+        strip = [ln for ln in written.split("\n") if not ln.startswith("DTSTAMP")]
+        assert strip == [ln for ln in expected.split("\n") if not ln.startswith("DTSTAMP")]
+    else:
+        assert written == expected
+    assert not backup_path(out_path).exists()
+
+
+def test_export_of_an_invalid_file(run: Run, broken: Path, tmp_path: Path) -> None:
+    out_path = tmp_path / "out.toml"
+    status, out, err = run("export", broken, "--to", "toml", "-o", out_path)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"{broken}:6: days.mon.sleep_hours:")
+    assert not out_path.exists()
+
+
+def test_export_into_a_missing_folder(run: Run, warning_only: Path, tmp_path: Path) -> None:
+    status, _, err = run("export", warning_only, "--to", "md", "-o", tmp_path / "no" / "x.md")
+    assert status == 2
+    assert err.startswith("planner: cannot save ")
+
+
+# --- new and templates -------------------------------------------------------------------------
+
+
+def test_new_from_the_default_template(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    status, out, err = run("new", path)
+    assert status == 0
+    assert out == f"wrote {path} from template {DEFAULT_TEMPLATE}\n"
+    assert err == ""
+    assert path.read_text(encoding="utf-8") == template_text(DEFAULT_TEMPLATE)
+    read_plan(path)
+
+
+def test_new_from_a_named_template(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "ppl.toml"
+    assert run("new", path, "--template", "push-pull-legs")[0] == 0
+    assert path.read_text(encoding="utf-8") == template_text("push-pull-legs")
+
+
+def test_new_with_an_unknown_template_suggests_one(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    status, out, err = run("new", path, "--template", "push-pul-legs")
+    assert status == 2
+    assert out == ""
+    assert err.startswith(
+        'planner: unknown template "push-pul-legs"; did you mean "push-pull-legs"?'
+    )
+    for template in list_templates():
+        assert template.name in err
+    assert not path.exists()
+
+
+def test_new_refuses_to_overwrite(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    path.write_bytes(b"# my precious plan\n")
+    status, out, err = run("new", path)
+    assert status == 2
+    assert out == ""
+    assert err == f"planner: {path} exists; use --force to overwrite it\n"
+    assert path.read_bytes() == b"# my precious plan\n"
+    assert not backup_path(path).exists()
+
+
+def test_new_refuses_to_overwrite_a_broken_plan(run: Run, broken: Path) -> None:
+    before = broken.read_bytes()
+    assert run("new", broken, "--template", "deload-week")[0] == 2
+    assert broken.read_bytes() == before
+
+
+def test_new_with_force_overwrites_and_keeps_a_backup(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    path.write_bytes(b"# my precious plan\n")
+    assert run("new", path, "--force", "--template", "deload-week")[0] == 0
+    assert path.read_text(encoding="utf-8") == template_text("deload-week")
+    assert backup_path(path).read_bytes() == b"# my precious plan\n"
+
+
+def test_templates_lists_every_template(run: Run) -> None:
+    status, out, err = run("templates")
+    assert status == 0
+    assert err == ""
+    lines = out.rstrip("\n").split("\n")
+    assert lines[0].split() == ["NAME", "TITLE", "HEAVY", "EASY", "DAYS", "WEEKLY", "LOAD"]
+    names = [line.split()[0] for line in lines[1:]]
+    assert names == sorted(p.stem for p in PLANS.glob("*.toml"))
+    for template in list_templates():
+        row = next(line for line in lines if line.startswith(template.name + " "))
+        assert template.title in row
+        report = evaluate(read_plan(template.path))
+        assert row.split()[-3:] == [
+            str(report.metrics.heavy_sessions),
+            str(report.metrics.easy_days),
+            str(report.metrics.weekly_load),
+        ]
+
+
+# --- schema --------------------------------------------------------------------------------------
+
+
+def test_schema_is_the_models_json_schema(run: Run) -> None:
+    status, out, _ = run("schema")
+    assert status == 0
+    schema = json.loads(out)
+    assert schema == Plan.model_json_schema()
+    assert schema["type"] == "object"
+    assert set(schema["required"]) == {"format", "plan"}
+    assert schema.get("additionalProperties") is False
+
+
+def test_schema_lists_the_rules_threshold_keys(run: Run) -> None:
+    schema = json.loads(run("schema")[1])
+    definitions = schema["$defs"]
+    rules_ref = schema["properties"]["rules"]
+    name = (rules_ref.get("$ref") or rules_ref["allOf"][0]["$ref"]).rsplit("/", 1)[1]
+    rules = definitions[name]
+    assert set(rules["properties"]) == {"disabled", *THRESHOLDS}
+    assert rules.get("additionalProperties") is False
+    assert "description" in rules["properties"]["muscle_recovery_hours"]
+
+
+# --- as a real command ------------------------------------------------------------------------
+
+
+def python(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_m_planner_version() -> None:
+    result = python("-m", "planner", "--version")
+    assert (result.returncode, result.stdout) == (0, f"planner {__version__}\n")
+
+
+def test_python_m_planner_check_exit_status_and_stderr(broken: Path) -> None:
+    result = python("-m", "planner", "check", str(OVERLOADED))
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{OVERLOADED}: overload risk HIGH")
+    result = python("-m", "planner", "check", str(broken))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{broken}:6: days.mon.sleep_hours: must be between 0 and 14, got 99\n"
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planner", "schema"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(GOOD)],
+        ["check", "--format", "json", str(OVERLOADED)],
+        ["export", str(GOOD), "--to", "toml"],
+        ["export", str(GOOD), "--to", "json"],
+        ["export", str(GOOD), "--to", "ics"],
+        ["export", str(GOOD), "--to", "md"],
+        ["schema"],
+        ["templates"],
+        ["new", "{tmp}/new.toml"],
+    ],
+    ids=lambda args: " ".join(a for a in args if "/" not in a),
+)
+def test_verbs_other_than_edit_never_import_textual(args: list[str], tmp_path: Path) -> None:
+    argv = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+    code = (
+        "import sys\n"
+        "from planner.cli import main\n"
+        f"status = main({argv!r})\n"
+        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not loaded, loaded\n"
+        "print('status', status, file=sys.stderr)\n"
+    )
+    result = python("-c", code)
+    assert "AssertionError" not in result.stderr, result.stderr
+    assert "status " in result.stderr, result.stderr
