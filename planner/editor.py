@@ -140,6 +140,15 @@ class PlanEditor:
         except EditError as error:
             self._restore(before)
             raise PlanError(source, [Problem(None, "", str(error))]) from None
+        except Exception as error:
+            # tomlkit cannot edit some valid layouts in place (a day's tables split up
+            # by other tables); refuse the edit rather than crash or half-apply it.
+            self._restore(before)
+            reason = (
+                f"cannot {edit.describe()} in this file's layout ({type(error).__name__}); "
+                "keep each day's tables together to edit it here"
+            )
+            raise PlanError(source, [Problem(None, "", reason)]) from error
         self._document.plan = plan
         self._text = self._document.text()
         self._report = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.model import DAY_KEYS, DAY_NAMES, MAX_SESSIONS_PER_DAY, Plan, Session
-from planner.planfile import to_toml_value
+from planner.planfile import load_toml, to_toml_value
 
 if TYPE_CHECKING:
     import tomlkit
@@ -115,6 +115,8 @@ def apply_edit(document: tomlkit.TOMLDocument, plan: Plan, edit: Edit) -> tomlki
     if isinstance(edit, ReplacePlan):
         import tomlkit
 
+        # tomllib first: a syntax error becomes a PlanError with its line and column.
+        load_toml(edit.text, edit.label)
         return tomlkit.parse(edit.text)
     _check_day(edit.day)
     if isinstance(edit, AddSession):

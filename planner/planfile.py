@@ -604,10 +604,13 @@ class PlanDocument:
         return self.document.as_string()
 
     def revalidate(self, source: str = "<edit>") -> Plan:
-        """The plan the document now describes; raises PlanError if it is not valid."""
-        text = self.text()
-        data = self.document.unwrap()
-        return validate_plan(data, text, source)
+        """The plan the document now describes; raises PlanError if it is not valid.
+
+        Read from the text the document writes, not from the document itself, so the
+        plan is always what a save would write and a layout tomlkit renders wrongly is
+        caught here rather than in the next load.
+        """
+        return parse_plan(self.text(), source)
 
 
 def canonical_toml(plan: Plan) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -709,6 +711,24 @@ def test_an_unreadable_file(write_plan: Callable[..., Path], tmp_path: Path) -> 
         assert str(caught.value) == f"{path}: cannot read: Permission denied"
     finally:
         path.chmod(0o600)
+
+
+def test_a_file_that_cannot_be_opened(
+    write_plan: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As test_an_unreadable_file, for root too: the open itself is refused."""
+    path = write_plan(tmp_path, HEAD)
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(PlanError) as caught:
+        read_plan(path)
+    assert str(caught.value) == f"{path}: cannot read: Permission denied"
 
 
 def test_the_commented_plan_is_valid(commented_plan: str) -> None:
