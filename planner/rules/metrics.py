@@ -95,43 +95,22 @@ def load_change_pct(weekly_load: float, history: tuple[float, ...]) -> float | N
     return 100 * (weekly_load - last) / last
 
 
-# --- per-day plan values, read in one pass -----------------------------------------
-# The same values as Plan.sleep_hours(key), Plan.bedtime(key) and Plan.protein_meals(key)
-# (the day's own, else [defaults]), for all seven days at once: the rules need every day,
-# and one pass costs a seventh of seven calls.
+# --- per-day plan values: the day's own, else [defaults] ---------------------------
 
 
 def planned_sleep(plan: Plan) -> list[float | None]:
     """Planned sleep for the night after each day, Monday first; None where unplanned."""
-    default = plan.defaults.sleep_hours
-    days = plan.days
-    values: list[float | None] = []
-    for key in DAY_KEYS:
-        own = getattr(days, key).sleep_hours
-        values.append(default if own is None else own)
-    return values
+    return [plan.sleep_hours(key) for key in DAY_KEYS]
 
 
 def planned_bedtimes(plan: Plan) -> list[str | None]:
     """Planned bedtime of each day ("HH:MM"), Monday first; None where unplanned."""
-    default = plan.defaults.bedtime
-    days = plan.days
-    values: list[str | None] = []
-    for key in DAY_KEYS:
-        own = getattr(days, key).bedtime
-        values.append(default if own is None else own)
-    return values
+    return [plan.bedtime(key) for key in DAY_KEYS]
 
 
 def planned_protein_meals(plan: Plan) -> list[int | None]:
     """Planned protein meals of each day, Monday first; None where unplanned."""
-    default = plan.defaults.protein_meals
-    days = plan.days
-    values: list[int | None] = []
-    for key in DAY_KEYS:
-        own = getattr(days, key).protein_meals
-        values.append(default if own is None else own)
-    return values
+    return [plan.protein_meals(key) for key in DAY_KEYS]
 
 
 # --- wording the rules share --------------------------------------------------------
