@@ -19,7 +19,6 @@ import textwrap
 import time
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = textwrap.dedent(
     """
@@ -78,8 +77,9 @@ def key_to_risk(plan: Path, presses: int = 20) -> list[float]:
     try:
         terminal.wait_for(lambda screen: header_risk(screen) == "low")
         time.sleep(0.5)
+        steps = [("shift+right", "moderate"), ("shift+left", "low")]
         for number in range(presses):
-            key, expected = ("shift+right", "moderate") if number % 2 == 0 else ("shift+left", "low")
+            key, expected = steps[number % 2]
             terminal.pump(0.1)
             start = time.perf_counter()
             terminal.child.send(KEYS[key])

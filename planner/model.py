@@ -276,9 +276,7 @@ def _monday(value: dt.date | None) -> dt.date | None:
 
 def _local_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        raise PydanticCustomError(
-            "date_type", "must be a date like 2026-11-30, without a time", {}
-        )
+        raise PydanticCustomError("date_type", "must be a date like 2026-11-30, without a time", {})
     return value
 
 
@@ -290,9 +288,9 @@ class PlanInfo(BaseModel):
     name: PlanName
     description: FreeText = ""
     level: Level = Level.intermediate
-    week_start: Annotated[
-        dt.date | None, BeforeValidator(_local_date), AfterValidator(_monday)
-    ] = None
+    week_start: Annotated[dt.date | None, BeforeValidator(_local_date), AfterValidator(_monday)] = (
+        None
+    )
     body_mass_kg: Annotated[float, Field(ge=30, le=250)] | None = None
     repeats: bool = True
 
@@ -370,11 +368,7 @@ class _RuleSettingsBase(BaseModel):
 
     def overrides(self) -> dict[str, float]:
         """Thresholds the plan sets itself."""
-        return {
-            key: value
-            for key in THRESHOLDS
-            if (value := getattr(self, key)) is not None
-        }
+        return {key: value for key in THRESHOLDS if (value := getattr(self, key)) is not None}
 
 
 def _threshold_field(key: str) -> tuple[Any, Any]:
@@ -401,9 +395,7 @@ else:
 class Plan(BaseModel):
     """A week plan, as one TOML file holds it."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, title="planner week plan, format 1"
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, title="planner week plan, format 1")
 
     format: Literal[1]
     plan: PlanInfo

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+from terminal import Terminal
 
 from planner.planfile import parse_plan
 from planner.templates import template_text
-from terminal import Terminal
 
 COMMENTED_WEEK = """\
 # A three-day strength week, kept in git.
@@ -75,7 +74,6 @@ carbs_after = true
 """
 
 
-
 def risk_shown(screen: str) -> str | None:
     """The risk word in the header, as a person reads it."""
     header = screen.splitlines()[0].lower()
@@ -103,8 +101,13 @@ def test_edit_move_save_undo_quit(tmp_path: Path) -> None:
         assert [s.title for s in plan.days.tue.sessions] == ["Brisk walk", "Squat"]
         assert plan.days.mon.sessions == ()
         # Comments elsewhere in the file survive the save, and so does the moved one.
-        for comment in ("# A three-day strength week", "# shown in the header",
-                        "# Wednesday: push", "# Friday: pull", "# the main lift"):
+        for comment in (
+            "# A three-day strength week",
+            "# shown in the header",
+            "# Wednesday: push",
+            "# Friday: pull",
+            "# the main lift",
+        ):
             assert comment in saved
         assert (tmp_path / "week.toml.bak").read_text(encoding="utf-8") == COMMENTED_WEEK
 
