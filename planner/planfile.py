@@ -336,9 +336,9 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def _field_at(path: KeyPath) -> tuple[type[BaseModel] | None, Any]:
+def _field_at(path: KeyPath, root: type[BaseModel] = Plan) -> tuple[type[BaseModel] | None, Any]:
     """The model that holds the last key of a path, and that key's field info."""
-    model: Any = Plan
+    model: Any = root
     info: Any = None
     for part in path:
         if isinstance(part, int):
@@ -413,14 +413,22 @@ _TYPE_WORDS = {
 }
 
 
-def _reason(error: Any, path: KeyPath) -> str:
+def describe_error(
+    error: Any, path: KeyPath, *, root: type[BaseModel] = Plan, typed: bool = False
+) -> str:
+    """One pydantic error in plain words ("must be between 1 and 10, got 12").
+
+    `path` is the key path below `root`; `typed` says the value was typed into a form,
+    so a number out of range is shown as typed rather than quoted. The file errors
+    and the editor's forms both word their checks with this.
+    """
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
         return "required, but missing"
     if kind == "extra_forbidden":
-        model, _ = _field_at((*path[:-1], "__none__"))
+        model, _ = _field_at((*path[:-1], "__none__"), root)
         if model is not None:
             known = list(model.model_fields)
             close = get_close_matches(str(path[-1]), known, n=1)
@@ -428,13 +436,15 @@ def _reason(error: Any, path: KeyPath) -> str:
             return f"unknown key (known keys: {', '.join(known)}){hint}"
         return "unknown key"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        _, info = _field_at(path)
+        # A number typed into a form arrives as text: show it as typed, unquoted.
+        got = value.strip() if typed and isinstance(value, str) else _shown(value)
+        _, info = _field_at(path, root)
         lower, upper = _bounds(info)
         if lower is not None and upper is not None:
-            return f"must be between {_number(lower)} and {_number(upper)}, got {_shown(value)}"
+            return f"must be between {_number(lower)} and {_number(upper)}, got {got}"
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
         word = "at least" if kind.startswith("greater") else "at most"
-        return f"must be {word} {_number(bound)}, got {_shown(value)}"
+        return f"must be {word} {_number(bound)}, got {got}"
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace("'", "")
         return f"must be one of {expected}, got {_shown(value)}"
@@ -448,6 +458,8 @@ def _reason(error: Any, path: KeyPath) -> str:
         return f"must be at most {ctx.get('max_length')} characters, got {len(str(value))}"
     if kind == "too_long":
         return f"must have at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
+    if kind == "string_pattern_mismatch":
+        return f'must be a 24-hour time "HH:MM", got {_shown(value)}'
     if kind.endswith(("_type", "_parsing")):
         expected = _TYPE_WORDS.get(kind.split("_")[0], kind.split("_")[0])
         return f"must be {expected}, got {_shown(value)}"
@@ -462,9 +474,9 @@ def plan_error_from_validation(error: ValidationError, text: str, source: str) -
     for item in error.errors(include_url=False):
         path: KeyPath = tuple(part for part in item["loc"] if part != "[key]")
         if item["loc"] and item["loc"][-1] == "[key]":
-            reason = _reason(item, path).replace("must be one of", "key must be one of")
+            reason = describe_error(item, path).replace("must be one of", "key must be one of")
         else:
-            reason = _reason(item, path)
+            reason = describe_error(item, path)
         problems.append(Problem(line_of(path, lines), format_key_path(path), reason))
     problems.sort(key=lambda problem: problem.line or 0)
     return PlanError(source, problems)
