@@ -169,8 +169,18 @@ PlanName = Annotated[
     _no_control_characters(allow_newlines=False),
 ]
 FreeText = Annotated[str, Field(max_length=500), _no_control_characters(allow_newlines=True)]
-SleepHours = Annotated[float, Field(ge=0, le=14)]
-ProteinMeals = Annotated[int, Field(ge=0, le=8)]
+def _not_a_boolean(value: Any) -> Any:
+    """TOML `true` is not a number, though Python counts it as 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "bool_not_number", "must be a number, got {value}", {"value": str(value).lower()}
+        )
+    return value
+
+
+NotBool = BeforeValidator(_not_a_boolean)
+SleepHours = Annotated[float, Field(ge=0, le=14), NotBool]
+ProteinMeals = Annotated[int, Field(ge=0, le=8), NotBool]
 
 
 def minutes_of_day(clock: str) -> int:
@@ -190,8 +200,8 @@ class Session(BaseModel):
     focus: tuple[Focus, ...] | None = Field(
         default=None, description="muscle groups loaded; default by activity"
     )
-    minutes: Annotated[int, Field(ge=1, le=600)]
-    rpe: Annotated[int, Field(ge=1, le=10)] | None = Field(
+    minutes: Annotated[int, Field(ge=1, le=600), NotBool]
+    rpe: Annotated[int, Field(ge=1, le=10), NotBool] | None = Field(
         default=None, description="CR-10 session RPE; default by kind"
     )
     start: ClockTime | None = None
@@ -291,7 +301,7 @@ class PlanInfo(BaseModel):
     week_start: Annotated[dt.date | None, BeforeValidator(_local_date), AfterValidator(_monday)] = (
         None
     )
-    body_mass_kg: Annotated[float, Field(ge=30, le=250)] | None = None
+    body_mass_kg: Annotated[float, Field(ge=30, le=250), NotBool] | None = None
     repeats: bool = True
 
 
@@ -336,9 +346,9 @@ class History(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     weekly_loads: Annotated[
-        tuple[Annotated[float, Field(ge=0, le=100_000)], ...], Field(max_length=12)
+        tuple[Annotated[float, Field(ge=0, le=100_000), NotBool], ...], Field(max_length=12)
     ] = ()
-    longest_session_min: dict[Activity, Annotated[int, Field(ge=1, le=1440)]] = Field(
+    longest_session_min: dict[Activity, Annotated[int, Field(ge=1, le=1440), NotBool]] = Field(
         default_factory=dict
     )
 
@@ -375,7 +385,7 @@ def _threshold_field(key: str) -> tuple[Any, Any]:
     threshold = THRESHOLDS[key]
     number: Any = int if threshold.integer else float
     return (
-        Annotated[number, Field(ge=threshold.minimum, le=threshold.maximum)] | None,
+        Annotated[number, Field(ge=threshold.minimum, le=threshold.maximum), NotBool] | None,
         Field(default=None, description=f"{threshold.description} ({threshold.unit})"),
     )
 
@@ -397,7 +407,7 @@ class Plan(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="planner week plan, format 1")
 
-    format: Literal[1]
+    format: Annotated[Literal[1], NotBool]
     plan: PlanInfo
     defaults: Defaults = Field(default_factory=Defaults)
     days: Days = Field(default_factory=Days)

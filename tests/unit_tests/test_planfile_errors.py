@@ -741,11 +741,6 @@ def test_the_commented_plan_is_valid(commented_plan: str) -> None:
     assert plan.days.thu.sessions == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model.py validates numbers in lax mode: true is read as 1 (pydantic strict "
-    "fields would make this an error); reported to the lead",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -756,4 +751,5 @@ def test_the_commented_plan_is_valid(commented_plan: str) -> None:
     ids=["format", "rpe", "minutes"],
 )
 def test_a_boolean_is_not_a_number(text: str) -> None:
-    error_of(text)
+    error = error_of(text)
+    assert error.reason == "must be a number, got true"
