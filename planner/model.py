@@ -169,6 +169,8 @@ PlanName = Annotated[
     _no_control_characters(allow_newlines=False),
 ]
 FreeText = Annotated[str, Field(max_length=500), _no_control_characters(allow_newlines=True)]
+
+
 def _not_a_boolean(value: Any) -> Any:
     """TOML `true` is not a number, though Python counts it as 1."""
     if isinstance(value, bool):
