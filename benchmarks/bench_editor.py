@@ -44,7 +44,7 @@ MINIMAL_APP = textwrap.dedent(
 sys.path.insert(0, str(ROOT / "tests" / "functional_tests"))
 from terminal import KEYS, Terminal  # noqa: E402  (the pseudo-terminal driver of the tests)
 
-WEEK = (ROOT / "tests" / "functional_tests" / "bench_week.toml").read_text(encoding="utf-8")
+WEEK = (ROOT / "tests" / "functional_tests" / "commented_week.toml").read_text(encoding="utf-8")
 
 
 def launch_time(argv: list[str], marker: str, cwd: Path) -> float:
@@ -105,7 +105,7 @@ def main() -> None:
         plan = directory / "week.toml"
         plan.write_text(WEEK, encoding="utf-8")
         editor = [sys.executable, "-m", "planner", "edit", str(plan)]
-        ours = [launch_time(editor, "Benchmark week", directory) for _ in range(runs)]
+        ours = [launch_time(editor, "End to end week", directory) for _ in range(runs)]
         base = [
             launch_time([sys.executable, str(minimal)], "MINIMALREADY", directory)
             for _ in range(runs)

@@ -10,68 +10,7 @@ from terminal import Terminal
 from planner.planfile import parse_plan
 from planner.templates import template_text
 
-COMMENTED_WEEK = """\
-# A three-day strength week, kept in git.
-format = 1
-
-[plan]
-name = "End to end week"   # shown in the header
-level = "intermediate"
-week_start = 2026-11-30
-
-[defaults]
-sleep_hours = 8.0
-bedtime = "22:30"
-protein_meals = 4
-
-# Monday: legs
-[days.mon]
-note = "Squat day"
-[[days.mon.sessions]]
-title = "Squat"   # the main lift
-kind = "heavy"
-activity = "strength"
-focus = ["legs"]
-minutes = 60
-start = "17:00"
-carbs_after = true
-
-[days.tue]
-[[days.tue.sessions]]
-title = "Brisk walk"
-kind = "active_recovery"
-activity = "walk"
-minutes = 40
-
-# Wednesday: push
-[days.wed]
-[[days.wed.sessions]]
-title = "Bench press"
-kind = "heavy"
-activity = "strength"
-focus = ["chest", "arms"]
-minutes = 50
-start = "17:00"
-carbs_after = true
-
-[days.thu]
-[[days.thu.sessions]]
-title = "Easy spin"
-kind = "active_recovery"
-activity = "cycle"
-minutes = 40
-
-# Friday: pull
-[days.fri]
-[[days.fri.sessions]]
-title = "Rows and chins"
-kind = "heavy"
-activity = "strength"
-focus = ["back"]
-minutes = 50
-start = "17:00"
-carbs_after = true
-"""
+COMMENTED_WEEK = (Path(__file__).parent / "commented_week.toml").read_text(encoding="utf-8")
 
 
 def risk_shown(screen: str) -> str | None:
