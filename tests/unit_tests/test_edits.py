@@ -771,6 +771,22 @@ def expected_plan_after(plan: Plan, edit: Edit) -> dict[str, Any]:
 def test_random_edits_keep_everything_else_and_undo_exactly(
     commented_plan: str, data: st.DataObject
 ) -> None:
+    check_random_edits(commented_plan, data)
+
+
+TEMPLATE_TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in PLANS_DIR.glob("*.toml")}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_edits_on_the_templates(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(sorted(TEMPLATE_TEXTS)), label="template")
+    check_random_edits(TEMPLATE_TEXTS[name], data)
+
+
+def check_random_edits(commented_plan: str, data: st.DataObject) -> None:
+    """(a) plan == parse(text) after each edit, (b) the rest of the file unchanged,
+    (c) undo all gives back the original text exactly, and redo replays the edits."""
     editor = editor_on(commented_plan)
     expected = Expected.of(commented_plan)
     original_free = layout(commented_plan).free_comments
