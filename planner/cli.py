@@ -209,6 +209,13 @@ def export(path: Path, to: str, output: Path | None) -> int:
     except PlanError as error:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
+    if output is not None and output.exists() and output.resolve() == path.resolve():
+        print(
+            f"planner: {output} is the plan being exported; exporting over it would replace "
+            "its comments and layout. Choose another -o.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     text = render_export(plan, to)
     if output is None:
         sys.stdout.write(text)

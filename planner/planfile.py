@@ -485,6 +485,17 @@ def plan_error_from_validation(error: ValidationError, text: str, source: str) -
 # --- saving ----------------------------------------------------------------------
 
 
+def _read_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+#: The process umask, read once at import: reading it means setting it, which is not
+#: safe later, while another thread (the editor saves in a worker) creates files.
+_UMASK = _read_umask()
+
+
 def backup_path(path: Path) -> Path:
     """Where the previous version of a saved file is kept."""
     return path.with_name(path.name + BACKUP_SUFFIX)
@@ -509,9 +520,7 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
         existed = True
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = 0o666 & ~_UMASK
         existed = False
     except OSError as error:
         raise SaveError(f"cannot save {path}: {error.strerror}") from None

@@ -350,6 +350,14 @@ def test_export_toml_to_stdout_reimports_equal(run: Run, warning_only: Path) -> 
     assert "rpe = 8" in out
 
 
+def test_export_refuses_to_write_over_the_plan_it_exports(run: Run, warning_only: Path) -> None:
+    before = warning_only.read_bytes()
+    status, out, err = run("export", warning_only, "--to", "toml", "-o", warning_only)
+    assert status == 2
+    assert "is the plan being exported" in err
+    assert warning_only.read_bytes() == before
+
+
 @pytest.mark.parametrize("path", sorted(PLANS.glob("*.toml")), ids=lambda p: p.name)
 def test_export_toml_of_every_template_reimports_equal(run: Run, path: Path) -> None:
     status, out, _ = run("export", path, "--to", "toml")
