@@ -352,7 +352,7 @@ def test_export_toml_to_stdout_reimports_equal(run: Run, warning_only: Path) -> 
 
 def test_export_refuses_to_write_over_the_plan_it_exports(run: Run, warning_only: Path) -> None:
     before = warning_only.read_bytes()
-    status, out, err = run("export", warning_only, "--to", "toml", "-o", warning_only)
+    status, _out, err = run("export", warning_only, "--to", "toml", "-o", warning_only)
     assert status == 2
     assert "is the plan being exported" in err
     assert warning_only.read_bytes() == before
