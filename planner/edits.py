@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.model import DAY_KEYS, DAY_NAMES, MAX_SESSIONS_PER_DAY, Plan, Session
-from planner.planfile import load_toml, to_toml_value
+from planner.planfile import load_toml, to_toml_value, toml_table
 
 if TYPE_CHECKING:
     import tomlkit
@@ -403,15 +403,6 @@ def _session_values(session: Session) -> dict[str, Any]:
     return values
 
 
-def _new_session_table(values: dict[str, Any]) -> Table:
-    import tomlkit
-
-    table = tomlkit.table()
-    for key, value in values.items():
-        table.add(key, value)
-    return table
-
-
 def _insert_into_aot(sessions: Any, position: int, table: Table, indent: str) -> None:
     """Insert a table into an array of tables without re-indenting its neighbours."""
     indents = [(other, other.trivia.indent) for other in sessions]
@@ -445,9 +436,7 @@ def _insert_session(
         own = _detach_tail(table)
         table.trivia.indent = ""
     else:
-        table = _new_session_table(
-            _session_values(session) if table is None else dict(table.unwrap())
-        )
+        table = toml_table(_session_values(session) if table is None else dict(table.unwrap()))
     if not isinstance(sessions, AoT) or len(sessions) == 0:
         owner = _tail_owner(day_table)
         if any(key is not None and key.key != "sessions" for key, _ in day_table.value.body):

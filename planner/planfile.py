@@ -648,17 +648,17 @@ def canonical_toml(plan: Plan) -> str:
         values = _set_values(getattr(plan, section))
         if section == "plan" or values:
             document.add(tomlkit.nl())
-            document.add(section, _table(values))
+            document.add(section, toml_table(values))
     for day_key in DAY_KEYS:
         day = plan.days[day_key]
         if day_key not in plan.days.model_fields_set and day == type(day)():
             continue
         values = _set_values(day, exclude={"sessions"})
-        table = _table(values)
+        table = toml_table(values)
         if day.sessions:
             sessions = tomlkit.aot()
             for session in day.sessions:
-                sessions.append(_table(_set_values(session)))
+                sessions.append(toml_table(_set_values(session)))
             table.add("sessions", sessions)
         document.add(tomlkit.nl())
         days = document.setdefault("days", tomlkit.table(is_super_table=True))
@@ -703,7 +703,8 @@ def to_toml_value(value: Any) -> Any:
     return value
 
 
-def _table(values: dict[str, Any]) -> Any:
+def toml_table(values: dict[str, Any]) -> Any:
+    """A new tomlkit table holding the values, in order."""
     import tomlkit
 
     table = tomlkit.table()

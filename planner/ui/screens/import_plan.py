@@ -48,9 +48,10 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from planner.findings import Finding, Report, Risk, Severity
+from planner.findings import Finding, Report, Risk
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
+from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES, RISK_STYLES, SEVERITY_STYLES
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -58,32 +59,10 @@ if TYPE_CHECKING:
 #: How long the path field waits after the last key before it previews a file.
 PREVIEW_DELAY = 0.3
 
-RISK_STYLE: dict[Risk, str] = {
-    Risk.low: "$text-success",
-    Risk.moderate: "$text-warning",
-    Risk.high: "$text-error",
-}
 RISK_BADGE: dict[Risk, str] = {
     Risk.low: "bold $text on $success",
     Risk.moderate: "bold $text on $warning",
     Risk.high: "bold $text on $error",
-}
-SEVERITY_STYLE: dict[Severity, str] = {
-    Severity.critical: "bold $text-error",
-    Severity.warning: "$text-warning",
-    Severity.info: "$text-primary",
-}
-DAY_TYPE_STYLE: dict[DayType, str] = {
-    DayType.heavy: "$text-error",
-    DayType.moderate: "$text-warning",
-    DayType.recovery: "$text-success",
-    DayType.rest: "$text-muted",
-}
-KIND_STYLE: dict[Kind, str] = {
-    Kind.heavy: "$text-error",
-    Kind.moderate: "$text-warning",
-    Kind.light: "$text-primary",
-    Kind.active_recovery: "$text-success",
 }
 #: The day type a session of each kind makes on its own; the week preview names a
 #: session's kind only where it differs from its day's type.
@@ -280,7 +259,7 @@ def template_row(candidate: Candidate, width: int) -> Content:
     return Content.assemble(
         (name.ljust(width), ""),
         (f"{metrics.heavy_sessions:>6}{metrics.easy_days:>5}{metrics.weekly_load:>7,}  ", ""),
-        (risk.value, RISK_STYLE[risk]),
+        (risk.value, RISK_STYLES[risk]),
     )
 
 
@@ -315,7 +294,7 @@ def preview_week(plan: Plan) -> Content:
         day_type = day.day_type
         parts: list[tuple[str, str] | str] = [
             (f"{DAY_NAMES[key][:3]} ", "bold"),
-            (f"{day_type.value:<9}", DAY_TYPE_STYLE[day_type]),
+            (f"{day_type.value:<9}", DAY_TYPE_STYLES[day_type]),
             (f"{day.load:>5}  ", ""),
         ]
         if not day.sessions:
@@ -323,9 +302,9 @@ def preview_week(plan: Plan) -> Content:
         for index, session in enumerate(day.sessions):
             if index:
                 parts.append(("  ", ""))
-            parts.extend([("▌", KIND_STYLE[session.kind]), (f"{session.minutes}′ ", "bold")])
+            parts.extend([("▌", KIND_STYLES[session.kind]), (f"{session.minutes}′ ", "bold")])
             if KIND_DAY_TYPE.get(session.kind) is not day_type:
-                parts.append((f"{KIND_SHORT[session.kind]} ", KIND_STYLE[session.kind]))
+                parts.append((f"{KIND_SHORT[session.kind]} ", KIND_STYLES[session.kind]))
             parts.append((session.title, ""))
         lines.append(Content.assemble(*parts))
     return Content("\n").join(lines)
@@ -368,7 +347,7 @@ def finding_note(finding: Finding) -> Content:
     """A finding for the preview: severity, rule and days, then its message."""
     days = day_spans(finding.days) or "the week"
     return Content.assemble(
-        (finding.severity.value, SEVERITY_STYLE[finding.severity]),
+        (finding.severity.value, SEVERITY_STYLES[finding.severity]),
         " ",
         (finding.rule, "bold"),
         (f"  {days}", "$text-muted"),

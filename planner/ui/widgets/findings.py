@@ -14,17 +14,12 @@ from textual.widgets.option_list import Option
 from planner.findings import Finding, Severity
 from planner.model import DAY_KEYS, DAY_NAMES
 from planner.ui.messages import FindingChosen, FindingHighlighted
+from planner.ui.styles import SEVERITY_STYLES
 
 SEVERITY_TAGS: dict[Severity, tuple[str, str]] = {
     Severity.critical: ("CRIT", "$text-error bold"),
     Severity.warning: ("WARN", "$text-warning bold"),
     Severity.info: ("info", "$text-primary"),
-}
-
-SEVERITY_STYLES: dict[Severity, str] = {
-    Severity.critical: "$text-error bold",
-    Severity.warning: "$text-warning bold",
-    Severity.info: "$text-primary bold",
 }
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from planner.model import DAY_KEYS, DAY_NAMES, Day, DayType, Kind, Plan, Session
 from planner.ui.commands import bindings_for
 from planner.ui.messages import Selection, SelectionChanged
+from planner.ui.styles import KIND_STYLES
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -24,14 +25,6 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.moderate: "moderate",
     Kind.light: "light",
     Kind.active_recovery: "recovery",
-}
-
-#: Theme colour of each kind, for text inside cards (cards' borders use the TCSS classes).
-KIND_STYLES: dict[Kind, str] = {
-    Kind.heavy: "$text-error",
-    Kind.moderate: "$text-warning",
-    Kind.light: "$text-primary",
-    Kind.active_recovery: "$text-success",
 }
 
 DAY_TYPE_LABELS: dict[DayType, str] = {
