@@ -184,6 +184,9 @@ class LoadChart(VerticalScroll):
 
     def show(self, plan: Plan, metrics: Metrics) -> None:
         """Show a plan's loads and metrics."""
-        self.body.data = ChartData(plan, metrics, frozenset(plan.rules.disabled))
+        data = ChartData(plan, metrics, frozenset(plan.rules.disabled))
+        if data == self.body.data:
+            return
+        self.body.data = data
         self.border_title = "Load (RPE × minutes)"
         self.body.refresh(layout=True)

@@ -80,8 +80,10 @@ class FindingsList(OptionList):
 
     def show(self, findings: Sequence[Finding], day: str | None, *, day_changed: bool) -> None:
         """Show findings, the selected day's first; keep the highlighted one if it stays."""
-        current = self.current
         ordered, of_day = order_findings(findings, day)
+        if ordered == self.findings and day == self.day and self.option_count:
+            return
+        current = self.current
         self.findings = ordered
         self.day = day
         options: list[Option | None] = []

@@ -244,6 +244,10 @@ class DayColumn(Vertical):
 
     def show(self, view: DayView) -> None:
         """Show the day; only the cards that changed are touched."""
+        if view == self.view:
+            # An edit touches one or two days; leaving the others alone spares their
+            # restyle and re-render, most of what an edit costs on screen.
+            return
         self.view = view
         day_type = view.day_type
         self._set_heading()
