@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from planner.model import DAY_KEYS, DAY_NAMES, Day, DayType, Kind, Plan, Session
@@ -125,6 +126,23 @@ def session_details(session: Session) -> Content:
     return Content("\n").join(lines)
 
 
+KIND_CLASSES = frozenset(f"-{kind.value}" for kind in Kind)
+DAY_TYPE_CLASSES = frozenset(f"-{day_type.value}" for day_type in DayType)
+DAY_CLASSES = frozenset(f"-{day_type.value}-day" for day_type in DayType)
+
+
+def swap_class(widget: Widget, family: frozenset[str], wanted: str) -> None:
+    """Give a widget one class of a family in a single change.
+
+    Removing the old class and adding the new one one by one restyles the widget and
+    everything in it twice.
+    """
+    current = set(widget.classes)
+    if current & family == {wanted}:
+        return
+    widget.set_classes((current - family) | {wanted})
+
+
 class SessionCard(Vertical):
     """One session, coloured by its kind; click it to select it."""
 
@@ -151,8 +169,7 @@ class SessionCard(Vertical):
 
     def _apply(self) -> None:
         session = self.session
-        for kind in Kind:
-            self.set_class(kind is session.kind, f"-{kind.value}")
+        swap_class(self, KIND_CLASSES, f"-{session.kind.value}")
         self._title.update(Content(session.title))
         self._details.update(session_details(session))
         self.tooltip = Content(
@@ -251,9 +268,8 @@ class DayColumn(Vertical):
         self.view = view
         day_type = view.day_type
         self._set_heading()
-        for kind in DayType:
-            self._type_line.set_class(kind is day_type, f"-{kind.value}")
-            self.set_class(kind is day_type, f"-{kind.value}-day")
+        swap_class(self._type_line, DAY_TYPE_CLASSES, f"-{day_type.value}")
+        swap_class(self, DAY_CLASSES, f"-{day_type.value}-day")
         sessions = view.day.sessions
         for index, session in enumerate(sessions):
             if index < len(self.cards):
