@@ -7,7 +7,6 @@ stays light so that `planner check` starts fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -174,6 +173,8 @@ def check(files: Sequence[Path], output: str, fail_on: str) -> int:
         else:
             blocks.append(report_to_text(name, report))
     if output == "json":
+        import json
+
         print(json.dumps(results, indent=2, ensure_ascii=False))
     elif blocks:
         print("\n\n".join(blocks))
@@ -287,6 +288,8 @@ def templates() -> int:
 
 def schema() -> int:
     """Print the JSON Schema of the plan format."""
+    import json
+
     from planner.model import Plan
 
     print(json.dumps(Plan.model_json_schema(), indent=2))

@@ -13,13 +13,11 @@ import datetime as dt
 import os
 import re
 import stat
-import tempfile
 import tomllib
 import types
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -431,6 +429,8 @@ def describe_error(
         model, _ = _field_at((*path[:-1], "__none__"), root)
         if model is not None:
             known = list(model.model_fields)
+            from difflib import get_close_matches
+
             close = get_close_matches(str(path[-1]), known, n=1)
             hint = f'; did you mean "{close[0]}"?' if close else ""
             return f"unknown key (known keys: {', '.join(known)}){hint}"
@@ -527,6 +527,8 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
     temporary: str | None = None
     staging: str | None = None
     try:
+        import tempfile  # only saves need it; `planner check` starts faster without
+
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -559,6 +561,8 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
 
 def _stage_backup(path: Path) -> str:
     """A hidden copy (a hard link where possible) of path, to become `path.bak`."""
+    import tempfile
+
     handle, staging = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
