@@ -9,12 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from planner.edits import SetDay
 from planner.model import DAY_NAMES, Day, Defaults
-from planner.ui.screens.fields import FieldRow, check, error_line
+from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
 
 FIELDS = ("sleep_hours", "bedtime", "protein_meals", "note")
 
@@ -26,7 +25,7 @@ def _fallback(value: object, unit: str = "") -> str:
     return f"blank: the default, {shown}{unit}"
 
 
-class DayForm(ModalScreen[SetDay | None]):
+class DayForm(FormScreen[SetDay]):
     """Edit one day's sleep and nutrition plan; dismisses with the edit, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -148,19 +147,6 @@ class DayForm(ModalScreen[SetDay | None]):
             self.touched.add(name)
         self._check()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter on a focused button presses it."""
         return not (action == "save" and isinstance(self.focused, Button))
@@ -183,7 +169,3 @@ class DayForm(ModalScreen[SetDay | None]):
                 note=day.note,
             )
         )
-
-    def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from planner.planfile import describe_error
 
@@ -21,6 +23,37 @@ def reason(model: type[BaseModel], error: Mapping[str, Any]) -> str:
     path = tuple(part for part in error["loc"][:1])
     text = describe_error(error, path, root=model, typed=True)
     return "required" if text == "required, but missing" else text
+
+
+R = TypeVar("R")
+
+
+class FormScreen(ModalScreen[R | None]):
+    """A modal form: enter in a field or the Save button saves, Cancel or escape closes.
+
+    Subclasses implement `action_save`, dismissing with their result when it is valid.
+    """
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        """Check the form and dismiss with its result (subclasses)."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)
 
 
 def check(model: type[M], data: Mapping[str, Any]) -> tuple[M | None, dict[str, str]]:

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from planner.ui.screens.fields import FormScreen
 
 
 def suggested_name(plan_name: str) -> str:
@@ -35,7 +36,7 @@ def path_problem(text: str, base: Path) -> tuple[Path | None, str, bool]:
     return path, "", False
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(FormScreen[Path]):
     """Ask for the file to save a plan to; dismisses with the path, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -76,19 +77,6 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self._confirm = None
         self._check(event.value)
 
-    @on(Input.Submitted, "#path")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     def action_save(self) -> None:
         """Save to the typed path; an existing file needs a second enter."""
         text = self.query_one("#path", Input).value
@@ -103,7 +91,3 @@ class SaveAsScreen(ModalScreen[Path | None]):
             )
             return
         self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)

@@ -9,12 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.model import DEFAULT_FOCUS, DEFAULT_RPE, Activity, Focus, Kind, Session
-from planner.ui.screens.fields import FieldRow, check, error_line
+from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
 
@@ -31,7 +30,7 @@ def focus_words(focus: tuple[Focus, ...]) -> str:
     return ", ".join(group.value.replace("_", " ") for group in focus) or "none"
 
 
-class SessionForm(ModalScreen[Session | None]):
+class SessionForm(FormScreen[Session]):
     """Add or edit a session; dismisses with the session, or None when cancelled."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -258,19 +257,6 @@ class SessionForm(ModalScreen[Session | None]):
         name = event.checkbox.id or ""
         self._changed("focus" if name.startswith("focus-") else name)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     # --- actions ---
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -297,7 +283,3 @@ class SessionForm(ModalScreen[Session | None]):
             self.app.bell()
             return
         self.dismiss(session)
-
-    def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)
