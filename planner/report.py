@@ -1,172 +1,203 @@
-"""Renderers for `planner check`: a report as the JSON object of cli.md, or as text."""
+"""What the engine says about a plan: findings, metrics, both words and thresholds.
+
+One value per week (`WeekReport`) and one for the plan (`PlanReport`); every face
+(the editor, `planner check`, the Markdown export) reads these and resolves nothing
+again.
+"""
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 
-from planner.findings import Finding, Metrics, Report, Severity
-from planner.rules.catalogue import THRESHOLDS
+from planner.catalogue import RULES_BY_ID, Group, RuleInfo, severity_counts
 
-#: Decimals of every number in the JSON output (cli.md).
-DECIMALS = 2
-
-_ADVICE_INDENT = "    "
-_TEXT_WIDTH = 100
-
-
-def _number(value: float | None) -> float | int | None:
-    """A metric for JSON: rounded to two decimals; integers stay integers."""
-    if value is None or isinstance(value, int):
-        return value
-    return round(value, DECIMALS)
+DAY_ORDER: dict[str, int] = {
+    key: index for index, key in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+}
 
 
-def metrics_to_json(metrics: Metrics) -> dict[str, object]:
-    """The `metrics` object of cli.md, keys in its order."""
-    return {
-        "daily_load": [_number(load) for load in metrics.daily_load],
-        "weekly_load": _number(metrics.weekly_load),
-        "heavy_sessions": metrics.heavy_sessions,
-        "easy_days": metrics.easy_days,
-        "rest_days": metrics.rest_days,
-        "monotony": _number(metrics.monotony),
-        "strain": _number(metrics.strain),
-        "acwr": _number(metrics.acwr),
-        "load_change_pct": _number(metrics.load_change_pct),
-    }
+class Severity(StrEnum):
+    """How much a finding matters; ordered info < warning < critical."""
+
+    info = "info"
+    warning = "warning"
+    critical = "critical"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for critical."""
+        return _SEVERITY_RANK[self]
 
 
-def finding_to_json(finding: Finding) -> dict[str, object]:
-    """One entry of `findings` in cli.md."""
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "days": list(finding.days),
-        "message": finding.message,
-        "advice": finding.advice,
-    }
+_SEVERITY_RANK = {Severity.info: 0, Severity.warning: 1, Severity.critical: 2}
 
 
-def report_to_json(file: str, report: Report | None, error: str | None) -> dict[str, object]:
-    """The object `planner check --format json` prints for one file; without a report
-    the file is invalid and `error` says why."""
-    if report is None:
-        return {
-            "file": file,
-            "valid": False,
-            "error": error,
-            "risk": None,
-            "metrics": None,
-            "findings": None,
-        }
-    return {
-        "file": file,
-        "valid": True,
-        "error": None,
-        "risk": report.risk.value,
-        "metrics": metrics_to_json(report.metrics),
-        "findings": [finding_to_json(finding) for finding in report.findings],
-    }
+class Risk(StrEnum):
+    """The overload risk of a week or plan."""
+
+    low = "low"
+    moderate = "moderate"
+    high = "high"
+
+    @property
+    def rank(self) -> int:
+        """0 for low, 1 for moderate, 2 for high."""
+        return ("low", "moderate", "high").index(self.value)
 
 
-# --- text --------------------------------------------------------------------------
+class Recovery(StrEnum):
+    """How well a week supports recovery: sleep, food, easy movement."""
+
+    good = "good"
+    fair = "fair"
+    poor = "poor"
+
+    @property
+    def rank(self) -> int:
+        """0 for good, 1 for fair, 2 for poor."""
+        return ("good", "fair", "poor").index(self.value)
 
 
-def _limit(report: Report, key: str) -> str:
-    """A threshold as the plan has it, with its unit ("48 h", "2", "10 %")."""
-    threshold = THRESHOLDS[key]
-    value = report.thresholds.get(key, threshold.default)
-    return threshold.format(value)
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a rule found in a plan, with what to do about it."""
 
+    rule: str
+    severity: Severity
+    #: The 1-based week the finding belongs to; None only for a plan-wide finding.
+    week: int | None
+    #: Day keys it concerns, Monday first, each once (empty: the week as a whole).
+    days: tuple[str, ...]
+    message: str
+    advice: str
+    accepted: bool = False
+    #: The `[[accepted]]` reason when accepted.
+    reason: str | None = None
 
-def _value(value: float | None, missing: str) -> str:
-    if value is None:
-        return f"not computed ({missing})"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.{DECIMALS}f}"
+    @property
+    def info(self) -> RuleInfo:
+        """The catalogue entry of the rule that made this finding."""
+        return RULES_BY_ID[self.rule]
 
+    @property
+    def group(self) -> Group:
+        """The rule's group."""
+        return RULES_BY_ID[self.rule].group
 
-def _metric_lines(report: Report) -> list[tuple[str, str]]:
-    metrics = report.metrics
-    days = "  ".join(
-        f"{day} {load}"
-        for day, load in zip(
-            ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), metrics.daily_load, strict=True
+    @property
+    def counts(self) -> bool:
+        """False for an accepted finding: it is shown, counted nowhere."""
+        return not self.accepted
+
+    @property
+    def raises_risk(self) -> bool:
+        """A counting warning or critical on the overload side (spacing, load, block)."""
+        return (
+            not self.accepted
+            and self.severity is not Severity.info
+            and RULES_BY_ID[self.rule].overload_side
         )
-    )
-    change = metrics.load_change_pct
-    change_text = (
-        _value(None, "needs last week's load in [history]")
-        if change is None
-        else f"{change:+.{DECIMALS}f} %"
-    )
-    return [
-        ("daily load", days),
-        ("weekly load", f"{metrics.weekly_load} AU"),
-        (
-            "heavy sessions",
-            f"{metrics.heavy_sessions} (active recovery needed from "
-            f"{_limit(report, 'active_recovery_from_heavy')}; at most "
-            f"{_limit(report, 'max_heavy_days')} heavy)",
-        ),
-        ("easy days", f"{metrics.easy_days} (at least {_limit(report, 'min_easy_days')})"),
-        ("rest days", str(metrics.rest_days)),
-        (
-            "monotony",
-            f"{_value(metrics.monotony, 'every day carries the same load')} (info above "
-            f"{_limit(report, 'monotony_info')}, warning above {_limit(report, 'monotony_max')})",
-        ),
-        ("strain", _value(metrics.strain, "needs monotony")),
-        (
-            "acwr",
-            f"{_value(metrics.acwr, 'needs 3 weeks of history')} (info under "
-            f"{_limit(report, 'acwr_low')} or above {_limit(report, 'acwr_caution')}, "
-            f"warning above {_limit(report, 'acwr_high')})",
-        ),
-        (
-            "load change",
-            f"{change_text} (info above {_limit(report, 'load_change_info_pct')}, "
-            f"warning above {_limit(report, 'load_change_max_pct')})",
-        ),
-    ]
 
-
-def _risk_line(file: str, report: Report) -> str:
-    counting = report.risk_findings
-    criticals = sum(1 for f in counting if f.severity is Severity.critical)
-    warnings = len(counting) - criticals
-    parts = []
-    if criticals:
-        parts.append(f"{criticals} critical")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
-    why = f" ({' and '.join(parts)} count toward it)" if parts else ""
-    return f"{file}: overload risk {report.risk.value.upper()}{why}"
-
-
-def report_to_text(file: str, report: Report) -> str:
-    """The block `planner check` prints for one file: the overload risk, the metrics with
-    their thresholds, then each finding as `FILE: SEVERITY rule-id [days]: message` with
-    its advice, source and evidence level indented below it."""
-    lines = [_risk_line(file, report)]
-    rows = _metric_lines(report)
-    width = max(len(name) for name, _ in rows)
-    lines += [f"  {name.ljust(width)}  {value}" for name, value in rows]
-    if not report.findings:
-        lines.append(f"{file}: no findings")
-    for finding in report.findings:
-        days = ", ".join(finding.days) if finding.days else "week"
-        lines.append(f"{file}: {finding.severity.value} {finding.rule} [{days}]: {finding.message}")
-        lines.append(
-            textwrap.fill(
-                finding.advice,
-                width=_TEXT_WIDTH,
-                initial_indent=_ADVICE_INDENT,
-                subsequent_indent=_ADVICE_INDENT,
-                break_on_hyphens=False,
-            )
+    def sort_key(self) -> tuple[int, int, int, int, str, str]:
+        """Accepted last; then most severe first, by week, first day, rule and message."""
+        first_day = DAY_ORDER[self.days[0]] if self.days else 7
+        return (
+            int(self.accepted),
+            -self.severity.rank,
+            self.week or 0,
+            first_day,
+            self.rule,
+            self.message,
         )
-        info = finding.info
-        lines.append(f"{_ADVICE_INDENT}source: {info.source}; evidence: {info.evidence.value}")
-    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """A week's numbers, as rules.md defines them; None where undefined."""
+
+    daily_load: tuple[int, ...]
+    weekly_load: int
+    planned_load: int
+    done_load: int | None
+    compliance_pct: float | None
+    heavy_sessions: int
+    easy_days: int
+    rest_days: int
+    monotony: float | None
+    strain: float | None
+    acwr: float | None
+    load_change_pct: float | None
+    sleep_debt_hours: float
+    #: The planned daily loads (logged values ignored, extras excluded), for the chart.
+    planned_daily_load: tuple[int, ...] = ()
+    #: The planned load of the logged sessions that are not extra (compliance's base).
+    logged_planned_load: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReport:
+    """Everything the engine says about one week."""
+
+    week: int
+    label: str | None
+    type: str
+    start: str | None
+    metrics: Metrics
+    findings: tuple[Finding, ...]
+    risk: Risk
+    recovery: Recovery
+
+    @property
+    def risk_findings(self) -> tuple[Finding, ...]:
+        """The findings that make the risk what it is."""
+        return tuple(f for f in self.findings if f.raises_risk)
+
+    @property
+    def recovery_findings(self) -> tuple[Finding, ...]:
+        """The counting recovery-side findings that make the recovery word."""
+        return tuple(f for f in self.findings if f.counts and f.info.recovery_side)
+
+    @property
+    def title(self) -> str:
+        """"Build 2" or "week 2"."""
+        return self.label or f"week {self.week}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanReport:
+    """Everything the engine says about a plan: per week, and the worst of them."""
+
+    weeks: tuple[WeekReport, ...]
+    #: Every finding of every week, accepted ones last.
+    findings: tuple[Finding, ...]
+    risk: Risk
+    recovery: Recovery
+    #: Every threshold the rules used (overrides applied, the heavy-session limit
+    #: resolved by level), so each face shows a metric against its limit as is.
+    thresholds: Mapping[str, float] = field(default_factory=dict, hash=False)
+    planned_load: int = 0
+    done_load: int | None = None
+    compliance_pct: float | None = None
+
+    @property
+    def single_week(self) -> bool:
+        """True for a plan of one week."""
+        return len(self.weeks) == 1
+
+    @property
+    def metrics(self) -> Metrics:
+        """The first week's metrics (the week itself, for a one-week plan)."""
+        return self.weeks[0].metrics
+
+    def week(self, number: int) -> WeekReport:
+        """The report of a week by its 1-based number."""
+        return self.weeks[number - 1]
+
+
+def count_sentence(findings: tuple[Finding, ...] | list[Finding]) -> str:
+    """"2 critical and 3 warnings" over the counting findings given."""
+    criticals = sum(1 for f in findings if f.severity is Severity.critical)
+    warnings = sum(1 for f in findings if f.severity is Severity.warning)
+    return severity_counts(criticals, warnings)

@@ -1,83 +1,213 @@
-"""The rules engine: runs every enabled rule on a plan and sums the findings up as a risk."""
+"""The rules engine: judges every week of a plan with its history, and sums the
+findings up as the two words of rules.md, overload risk and recovery."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from planner.findings import Finding, Metrics, Report, Risk, Severity
+from planner.catalogue import MAX_HEAVY_SESSIONS_BY_LEVEL, THRESHOLDS
 from planner.model import Plan
+from planner.report import Finding, Metrics, PlanReport, Recovery, Risk, Severity, WeekReport
+from planner.rules import block, load, movement, nutrition, sleep, spacing
 from planner.rules import input as input_rules
-from planner.rules import load, nutrition, sleep, spacing
-from planner.rules.catalogue import MAX_HEAVY_DAYS_BY_LEVEL, THRESHOLDS
+from planner.rules.context import Timeline, WeekView, build_timeline
 from planner.rules.metrics import compute_metrics
 
-#: A rule: a pure function of the plan (and its metrics) that returns its findings.
-RuleFunction = Callable[[Plan, Metrics], list[Finding]]
+#: A rule: a pure function of one week (with its history) and its metrics.
+RuleFunction = Callable[[WeekView, Metrics], list[Finding]]
 
-#: Every rule of the catalogue, by id, in catalogue order.
+#: Every rule of the catalogue but `unused-acceptance` (the engine's own), in order.
 RULES: dict[str, RuleFunction] = {
     "back-to-back-heavy": spacing.back_to_back_heavy,
     "heavy-streak": spacing.heavy_streak,
     "muscle-recovery": spacing.muscle_recovery,
+    "concurrent-interference": spacing.concurrent_interference,
     "heavy-count": spacing.heavy_count,
     "too-few-easy-days": spacing.too_few_easy_days,
-    "no-active-recovery": spacing.no_active_recovery,
     "monotony": load.monotony,
     "load-change": load.load_change,
     "acwr": load.acwr,
     "session-spike": load.session_spike,
+    "deload-due": block.deload_due,
+    "deload-not-lighter": block.deload_not_lighter,
+    "taper-missing": block.taper_missing,
     "short-sleep": sleep.short_sleep,
-    "irregular-bedtime": sleep.irregular_bedtime,
+    "irregular-sleep": sleep.irregular_sleep,
     "late-hard-session": sleep.late_hard_session,
     "protein-spread": nutrition.protein_spread,
     "glycogen-refill": nutrition.glycogen_refill,
+    "no-active-recovery": movement.no_active_recovery,
     "intensity-mismatch": input_rules.intensity_mismatch,
 }
 
-#: Warnings in the risk groups that make the risk high on their own.
-HIGH_RISK_WARNINGS = 3
+#: Different overload-side rules with warnings that make a week's risk high.
+HIGH_RISK_RULES = 3
+#: Different recovery-side rules that make a week's recovery poor.
+POOR_RECOVERY_RULES = 3
+#: Sleep debt (hours a week) that makes recovery poor on its own.
+POOR_RECOVERY_SLEEP_DEBT = 7
 
 
-def evaluate(plan: Plan) -> Report:
-    """Metrics, findings (most severe first, in a fixed order) and overload risk of a plan."""
-    metrics = compute_metrics(plan)
-    disabled = plan.rules.disabled
-    findings: list[Finding] = []
-    for rule_id, rule in RULES.items():
-        if rule_id not in disabled:
-            findings.extend(rule(plan, metrics))
+def thresholds_of(plan: Plan) -> dict[str, float]:
+    """Every threshold the rules use on this plan, its overrides applied and the
+    heavy-session limit resolved by level when the plan does not set it."""
+    resolved: dict[str, float] = {}
+    for key in THRESHOLDS:
+        value = plan.rules.threshold(key)
+        if value is None:  # only max_heavy_sessions has no fixed default
+            value = MAX_HEAVY_SESSIONS_BY_LEVEL[plan.plan.level.value]
+        resolved[key] = value
+    return resolved
+
+
+def week_views(timeline: Timeline) -> list[WeekView]:
+    """Each week of the timeline with its history: `[history]`, then earlier weeks."""
+    plan = timeline.plan
+    history = tuple(plan.history.weekly_loads)
+    types: tuple[str | None, ...] = (None,) * len(history)
+    views = []
+    for index, week in enumerate(plan.week_list):
+        views.append(WeekView(timeline, index, history, types))
+        history = (*history, float(timeline.week_loads[index]))
+        types = (*types, week.type.value)
+    return views
+
+
+def evaluate(plan: Plan) -> PlanReport:
+    """Metrics, findings and both words of every week, and of the plan."""
+    thresholds = thresholds_of(plan)
+    timeline = build_timeline(plan, thresholds)
+    disabled = set(plan.rules.disabled)
+    used: set[int] = set()
+    weeks: list[WeekReport] = []
+    for view in week_views(timeline):
+        metrics = compute_metrics(view)
+        findings: list[Finding] = []
+        for rule_id, rule in RULES.items():
+            if rule_id not in disabled:
+                findings.extend(rule(view, metrics))
+        findings = [_accept(plan, finding, used) for finding in findings]
+        weeks.append(_week_report(view, metrics, findings))
+    if "unused-acceptance" not in disabled:
+        weeks = _add_unused(plan, weeks, used)
+    return _plan_report(weeks, thresholds)
+
+
+def _accept(plan: Plan, finding: Finding, used: set[int]) -> Finding:
+    """The finding marked accepted when an `[[accepted]]` entry matches it."""
+    for position, entry in enumerate(plan.accepted):
+        if entry.matches(finding.rule, finding.week, finding.days):
+            used.add(position)
+            return Finding(
+                rule=finding.rule,
+                severity=finding.severity,
+                week=finding.week,
+                days=finding.days,
+                message=finding.message,
+                advice=finding.advice,
+                accepted=True,
+                reason=entry.reason,
+            )
+    return finding
+
+
+def _add_unused(plan: Plan, weeks: list[WeekReport], used: set[int]) -> list[WeekReport]:
+    """An `unused-acceptance` info for every `[[accepted]]` entry that matched nothing,
+    filed under its week (or week 1 when it names none or a week the plan lacks)."""
+    extra: dict[int, list[Finding]] = {}
+    for position, entry in enumerate(plan.accepted):
+        if position in used:
+            continue
+        where = f"week {entry.week}" if entry.week is not None else "any week"
+        days = f" on {', '.join(entry.days)}" if entry.days else ""
+        finding = Finding(
+            rule="unused-acceptance",
+            severity=Severity.info,
+            week=entry.week,
+            days=(),
+            message=f"The accepted `{entry.rule}` ({where}{days}) matches no finding: "
+            "the plan has changed since it was accepted.",
+            advice="Remove the [[accepted]] entry, or change its week or days to the "
+            "finding you mean to accept, so an acceptance never hides a new finding.",
+        )
+        index = entry.week - 1 if entry.week is not None and entry.week <= len(weeks) else 0
+        extra.setdefault(index, []).append(finding)
+    if not extra:
+        return weeks
+    result = []
+    for index, report in enumerate(weeks):
+        if index in extra:
+            findings = sorted((*report.findings, *extra[index]), key=Finding.sort_key)
+            report = WeekReport(
+                week=report.week,
+                label=report.label,
+                type=report.type,
+                start=report.start,
+                metrics=report.metrics,
+                findings=tuple(findings),
+                risk=report.risk,
+                recovery=report.recovery,
+            )
+        result.append(report)
+    return result
+
+
+def _week_report(view: WeekView, metrics: Metrics, findings: list[Finding]) -> WeekReport:
     findings.sort(key=Finding.sort_key)
-    return Report(
+    recovery = recovery_of(findings, metrics.sleep_debt_hours)
+    monday = view.plan.week_start(view.index)
+    return WeekReport(
+        week=view.number,
+        label=view.week.label,
+        type=view.week.type.value,
+        start=None if monday is None else monday.isoformat(),
         metrics=metrics,
         findings=tuple(findings),
-        risk=risk_of(findings),
-        thresholds=thresholds_of(plan),
+        risk=risk_of(findings, recovery),
+        recovery=recovery,
     )
 
 
-def risk_of(findings: Iterable[Finding]) -> Risk:
-    """The overload risk of rules.md: high with any critical finding or three or more
-    warnings in the spacing, load and sleep groups together; moderate with at least one
-    such warning; low otherwise. Nutrition and input findings never raise it."""
-    warnings = 0
+def recovery_of(findings: Iterable[Finding], sleep_debt_hours: float) -> Recovery:
+    """rules.md: good with no recovery-side rule firing, fair with one or two different
+    rules, poor with three or more or a sleep debt of 7 h or more."""
+    rules = {f.rule for f in findings if f.counts and f.info.recovery_side}
+    if len(rules) >= POOR_RECOVERY_RULES or sleep_debt_hours >= POOR_RECOVERY_SLEEP_DEBT:
+        return Recovery.poor
+    return Recovery.fair if rules else Recovery.good
+
+
+def risk_of(findings: Iterable[Finding], recovery: Recovery) -> Risk:
+    """rules.md: high with a critical finding, warnings from three or more different
+    overload-side rules, or a moderate week on poor recovery; moderate with warnings
+    from one or two rules; low otherwise. Each rule counts once; accepted findings and
+    infos never count."""
+    warned: set[str] = set()
     for finding in findings:
         if not finding.raises_risk:
             continue
         if finding.severity is Severity.critical:
             return Risk.high
-        warnings += 1
-    if warnings >= HIGH_RISK_WARNINGS:
+        warned.add(finding.rule)
+    if len(warned) >= HIGH_RISK_RULES:
         return Risk.high
-    return Risk.moderate if warnings else Risk.low
+    if warned:
+        return Risk.high if recovery is Recovery.poor else Risk.moderate
+    return Risk.low
 
 
-def thresholds_of(plan: Plan) -> dict[str, float]:
-    """Every threshold the rules use on this plan, its overrides applied and
-    `max_heavy_days` resolved by level when the plan does not set it."""
-    resolved: dict[str, float] = {}
-    for key in THRESHOLDS:
-        value = plan.rules.threshold(key)
-        if value is None:  # only max_heavy_days has no fixed default
-            value = MAX_HEAVY_DAYS_BY_LEVEL[plan.plan.level.value]
-        resolved[key] = value
-    return resolved
+def _plan_report(weeks: list[WeekReport], thresholds: dict[str, float]) -> PlanReport:
+    findings = sorted((f for week in weeks for f in week.findings), key=Finding.sort_key)
+    done = [w.metrics.done_load for w in weeks if w.metrics.done_load is not None]
+    compared = sum(w.metrics.logged_planned_load for w in weeks)
+    done_load = sum(done) if done else None
+    return PlanReport(
+        weeks=tuple(weeks),
+        findings=tuple(findings),
+        risk=max((w.risk for w in weeks), key=lambda risk: risk.rank),
+        recovery=max((w.recovery for w in weeks), key=lambda word: word.rank),
+        thresholds=thresholds,
+        planned_load=sum(w.metrics.planned_load for w in weeks),
+        done_load=done_load,
+        compliance_pct=(100 * done_load / compared) if done_load is not None and compared else None,
+    )

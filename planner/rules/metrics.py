@@ -1,61 +1,59 @@
-"""The week's metrics as rules.md defines them, and the number wording the rules share."""
+"""A week's metrics as rules.md defines them (Foster 1998, Gabbett 2016)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
 
-from planner.findings import Metrics
-from planner.model import DAY_KEYS, DEFAULT_RPE, Kind, Plan
+from planner.model import Kind
+from planner.report import Metrics
+from planner.rules.context import WeekView
 
 #: Weeks of history the chronic load of the ACWR averages over, and the fewest it needs.
 ACWR_WEEKS = 4
 ACWR_MIN_WEEKS = 3
-
-_EASY_KINDS = frozenset({Kind.light, Kind.active_recovery})
-
-#: Minutes after midnight of every "HH:MM" a plan can hold: the rules look times up here
-#: instead of parsing the same strings in every loop.
-CLOCK_MINUTES: dict[str, int] = {
-    f"{hour:02d}:{minute:02d}": hour * 60 + minute for hour in range(24) for minute in range(60)
-}
+#: Weeks of history the load change compares with (the highest of them).
+LOAD_CHANGE_WEEKS = 3
 
 
-def compute_metrics(plan: Plan) -> Metrics:
-    """Daily and weekly load, heavy sessions, easy and rest days, monotony, strain, ACWR
-    and load change of a plan (Foster 1998, Gabbett 2016), at full precision."""
-    daily_load: list[int] = []
-    heavy_sessions = easy_days = rest_days = 0
-    days = plan.days
-    for key in DAY_KEYS:
-        sessions = getattr(days, key).sessions
-        load = 0
-        easy = True
-        for session in sessions:
-            rpe = session.rpe if session.rpe is not None else DEFAULT_RPE[session.kind]
-            load += rpe * session.minutes
-            if session.kind is Kind.heavy:
-                heavy_sessions += 1
-            if session.kind not in _EASY_KINDS:
-                easy = False
-        daily_load.append(load)
-        if not sessions:
-            rest_days += 1
-        if easy:
-            easy_days += 1
+def compute_metrics(view: WeekView) -> Metrics:
+    """Every metric of one week, at full precision."""
+    days = view.days
+    daily_load = tuple(day.load for day in days)
     weekly_load = sum(daily_load)
+    heavy_sessions = sum(1 for day in days for bout in day.bouts if bout.kind is Kind.heavy)
+    done_load = 0
+    compared_planned = 0
+    logged = False
+    for day in days:
+        for session in day.sessions:
+            if session.done is None:
+                continue
+            logged = True
+            done_load += session.load
+            if not session.extra:
+                compared_planned += session.planned_load
     monotony = weekly_monotony(daily_load)
-    history = plan.history.weekly_loads
+    history = view.history
+    sleep_min = view.threshold("sleep_min_hours")
     return Metrics(
-        daily_load=tuple(daily_load),
+        daily_load=daily_load,
         weekly_load=weekly_load,
+        planned_load=sum(day.planned_load for day in days),
+        done_load=done_load if logged else None,
+        compliance_pct=(100 * done_load / compared_planned) if compared_planned else None,
         heavy_sessions=heavy_sessions,
-        easy_days=easy_days,
-        rest_days=rest_days,
+        easy_days=sum(1 for day in days if day.easy),
+        rest_days=sum(1 for day in days if not day.bouts),
         monotony=monotony,
         strain=None if monotony is None else weekly_load * monotony,
         acwr=acute_chronic_ratio(weekly_load, history),
         load_change_pct=load_change_pct(weekly_load, history),
+        sleep_debt_hours=sum(
+            max(0.0, sleep_min - day.sleep_hours) for day in days if day.sleep_hours is not None
+        ),
+        planned_daily_load=tuple(day.planned_load for day in days),
+        logged_planned_load=compared_planned,
     )
 
 
@@ -75,7 +73,7 @@ def weekly_monotony(daily_load: Iterable[int]) -> float | None:
 
 
 def acute_chronic_ratio(weekly_load: float, history: tuple[float, ...]) -> float | None:
-    """This week's load over the mean of the last up-to-4 history weeks (uncoupled);
+    """The week's load over the mean of the last up-to-4 history weeks (uncoupled);
     None with fewer than 3 history weeks or a zero mean (Gabbett 2016)."""
     if len(history) < ACWR_MIN_WEEKS:
         return None
@@ -87,74 +85,12 @@ def acute_chronic_ratio(weekly_load: float, history: tuple[float, ...]) -> float
 
 
 def load_change_pct(weekly_load: float, history: tuple[float, ...]) -> float | None:
-    """The rise of this week's load over the last history week, in percent; None without
-    history or when that week is 0."""
-    if not history or history[-1] == 0:
+    """The rise of the week's load over the highest of the last up-to-3 history weeks,
+    in percent (so coming back from an easy week is not a rise); None without history
+    or when that reference is 0."""
+    if not history:
         return None
-    last = history[-1]
-    return 100 * (weekly_load - last) / last
-
-
-# --- per-day plan values: the day's own, else [defaults] ---------------------------
-
-
-def planned_sleep(plan: Plan) -> list[float | None]:
-    """Planned sleep for the night after each day, Monday first; None where unplanned."""
-    return [plan.sleep_hours(key) for key in DAY_KEYS]
-
-
-def planned_bedtimes(plan: Plan) -> list[str | None]:
-    """Planned bedtime of each day ("HH:MM"), Monday first; None where unplanned."""
-    return [plan.bedtime(key) for key in DAY_KEYS]
-
-
-def planned_protein_meals(plan: Plan) -> list[int | None]:
-    """Planned protein meals of each day, Monday first; None where unplanned."""
-    return [plan.protein_meals(key) for key in DAY_KEYS]
-
-
-# --- wording the rules share --------------------------------------------------------
-
-
-def format_number(value: float, digits: int = 1) -> str:
-    """A number rounded to `digits` decimals without trailing zeros: 13, 13.5, 2.25."""
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def format_hours(minutes: int) -> str:
-    """Whole minutes as hours, cut (never rounded up) to tenths: 810 -> "13.5 h".
-
-    Cutting keeps a time just under a limit from reading as the limit itself.
-    """
-    tenths = minutes // 6
-    whole, tenth = divmod(tenths, 10)
-    return f"{whole} h" if tenth == 0 else f"{whole}.{tenth} h"
-
-
-def clock(minute: int) -> str:
-    """Minutes after a midnight as "HH:MM", wrapping past 24:00."""
-    hours, minutes = divmod(minute % 1440, 60)
-    return f"{hours:02d}:{minutes:02d}"
-
-
-def join_words(words: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """`1 heavy day`, `2 heavy days`."""
-    word = singular if count == 1 else (many or singular + "s")
-    return f"{count} {word}"
-
-
-def in_week_order(keys: Iterable[str]) -> tuple[str, ...]:
-    """Day keys without repeats, Monday first."""
-    wanted = set(keys)
-    return tuple(key for key in DAY_KEYS if key in wanted)
+    reference = max(history[-LOAD_CHANGE_WEEKS:])
+    if reference <= 0:
+        return None
+    return 100 * (weekly_load / reference - 1)

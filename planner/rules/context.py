@@ -1,0 +1,282 @@
+"""What the rules see of a plan: every day of every week in order, sessions as judged.
+
+A session is judged as it happened: done minutes and RPE where it is logged, planned
+ones elsewhere, and not at all when skipped (rules.md, fine points). The engine builds
+one `Timeline` per plan and hands each rule a `WeekView`: one week, with the days
+before it (history) and the days after it (the next week's, or the first week's when
+the plan repeats).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from planner.model import (
+    DAY_KEYS,
+    Activity,
+    DayType,
+    Focus,
+    Kind,
+    Plan,
+    Session,
+    Week,
+)
+
+MINUTES_PER_DAY = 24 * 60
+#: A session without `start` starts at 12:00 (rules.md, fine points).
+NOON = 12 * 60
+
+#: Minutes after midnight of every "HH:MM" a plan can hold.
+CLOCK_MINUTES: dict[str, int] = {
+    f"{hour:02d}:{minute:02d}": hour * 60 + minute for hour in range(24) for minute in range(60)
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bout:
+    """A session that happened (or is planned), as the rules judge it."""
+
+    session: Session
+    #: 0-based position of its day in the plan: week * 7 + weekday.
+    day_number: int
+    #: Its index among the day's sessions as listed (skipped ones included).
+    index: int
+    kind: Kind
+    activity: Activity
+    minutes: int
+    rpe: int
+    load: int
+    #: Minutes after its day's midnight it starts (12:00 without a start).
+    start_minute: int
+    has_start: bool
+    focus: frozenset[Focus]
+
+    @property
+    def week(self) -> int:
+        """0-based week of the plan."""
+        return self.day_number // 7
+
+    @property
+    def day(self) -> str:
+        """Its day key."""
+        return DAY_KEYS[self.day_number % 7]
+
+    @property
+    def starts_at(self) -> int:
+        """Minutes from the plan's first midnight to its start."""
+        return self.day_number * MINUTES_PER_DAY + self.start_minute
+
+    @property
+    def title(self) -> str:
+        """The session's title."""
+        return self.session.title
+
+    @property
+    def heavy(self) -> bool:
+        """True for a heavy session."""
+        return self.kind is Kind.heavy
+
+    @property
+    def hard(self) -> bool:
+        """True for a heavy or moderate session."""
+        return self.kind is Kind.heavy or self.kind is Kind.moderate
+
+
+def judge(session: Session, day_number: int, index: int) -> Bout:
+    """A session as the rules see it; callers leave skipped sessions out."""
+    rpe = session.actual_rpe
+    minutes = session.actual_minutes
+    start = session.start
+    return Bout(
+        session=session,
+        day_number=day_number,
+        index=index,
+        kind=session.kind,
+        activity=session.activity,
+        minutes=minutes,
+        rpe=rpe,
+        load=rpe * minutes,
+        start_minute=NOON if start is None else CLOCK_MINUTES[start],
+        has_start=start is not None,
+        focus=session.focus_groups,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DayView:
+    """One day of the plan as the rules see it."""
+
+    number: int
+    key: str
+    date: dt.date | None
+    bouts: tuple[Bout, ...]
+    day_type: DayType
+    load: int
+    planned_load: int
+    sleep_hours: float | None
+    bedtime: str | None
+    protein_meals: int | None
+    #: Sessions listed on the day, skipped ones included (for planned metrics).
+    sessions: tuple[Session, ...]
+
+    @property
+    def heavy(self) -> bool:
+        """True for a heavy day."""
+        return self.day_type is DayType.heavy
+
+    @property
+    def easy(self) -> bool:
+        """True for a recovery or rest day."""
+        return self.day_type is DayType.recovery or self.day_type is DayType.rest
+
+    @property
+    def week(self) -> int:
+        """0-based week of the plan."""
+        return self.number // 7
+
+
+def _day_type(bouts: tuple[Bout, ...]) -> DayType:
+    kinds = {bout.kind for bout in bouts}
+    if not kinds:
+        return DayType.rest
+    if Kind.heavy in kinds:
+        return DayType.heavy
+    if Kind.moderate in kinds:
+        return DayType.moderate
+    return DayType.recovery
+
+
+def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
+    days: list[DayView] = []
+    defaults = plan.defaults
+    for weekday, key in enumerate(DAY_KEYS):
+        day = week.days[key]
+        number = week_index * 7 + weekday
+        bouts = tuple(
+            judge(session, number, index)
+            for index, session in enumerate(day.sessions)
+            if not session.skipped
+        )
+        days.append(
+            DayView(
+                number=number,
+                key=key,
+                date=plan.day_date(week_index, key),
+                bouts=bouts,
+                day_type=_day_type(bouts),
+                load=sum(bout.load for bout in bouts),
+                planned_load=sum(session.planned_load for session in day.sessions),
+                sleep_hours=day.sleep_hours if day.sleep_hours is not None else defaults.sleep_hours,
+                bedtime=day.bedtime if day.bedtime is not None else defaults.bedtime,
+                protein_meals=(
+                    day.protein_meals if day.protein_meals is not None else defaults.protein_meals
+                ),
+                sessions=day.sessions,
+            )
+        )
+    return days
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Every day of a plan in order, with what comes before week 1."""
+
+    plan: Plan
+    days: tuple[DayView, ...]
+    #: Does the first week's Monday follow the last week's Sunday?
+    wraps: bool
+    #: Resolved thresholds by key.
+    thresholds: dict[str, float]
+
+    @property
+    def week_count(self) -> int:
+        """How many weeks the plan holds."""
+        return len(self.days) // 7
+
+    def week_days(self, week: int) -> tuple[DayView, ...]:
+        """The seven days of a 0-based week."""
+        return self.days[week * 7 : week * 7 + 7]
+
+    def after(self, number: int) -> DayView | None:
+        """The day after a day number: the next week's Monday after a Sunday, the first
+        week's Monday after the last Sunday when the plan repeats, else None."""
+        if number + 1 < len(self.days):
+            return self.days[number + 1]
+        return self.days[0] if self.wraps else None
+
+    def before(self, number: int) -> DayView | None:
+        """The day before a day number, wrapping like `after`."""
+        if number > 0:
+            return self.days[number - 1]
+        return self.days[-1] if self.wraps else None
+
+    def week_load(self, week: int) -> int:
+        """A 0-based week's effective load."""
+        return sum(day.load for day in self.week_days(week))
+
+    @cached_property
+    def week_loads(self) -> tuple[int, ...]:
+        """Every week's effective load, week 1 first."""
+        return tuple(self.week_load(week) for week in range(self.week_count))
+
+
+def build_timeline(plan: Plan, thresholds: dict[str, float]) -> Timeline:
+    """The timeline the rules judge a plan on."""
+    days: list[DayView] = []
+    for index, week in enumerate(plan.week_list):
+        days.extend(_week_days(plan, index, week))
+    return Timeline(plan=plan, days=tuple(days), wraps=plan.repeats, thresholds=thresholds)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    """One week as a rule sees it: its days, its history and what follows it."""
+
+    timeline: Timeline
+    #: 0-based index of the week in the plan.
+    index: int
+    #: The loads of the weeks before it, oldest first: `[history]`, then the plan's.
+    history: tuple[float, ...]
+    #: The types of those weeks (None for `[history]` weeks, which have none).
+    history_types: tuple[str | None, ...]
+
+    @property
+    def number(self) -> int:
+        """1-based week number."""
+        return self.index + 1
+
+    @property
+    def plan(self) -> Plan:
+        """The plan the week belongs to."""
+        return self.timeline.plan
+
+    @property
+    def week(self) -> Week:
+        """The week itself."""
+        return self.timeline.plan.week_list[self.index]
+
+    @property
+    def days(self) -> tuple[DayView, ...]:
+        """Its seven days, Monday first."""
+        return self.timeline.week_days(self.index)
+
+    @property
+    def bouts(self) -> tuple[Bout, ...]:
+        """Every session of the week that happened, in order."""
+        return tuple(bout for day in self.days for bout in day.bouts)
+
+    @property
+    def load(self) -> int:
+        """The week's effective load."""
+        return self.timeline.week_loads[self.index]
+
+    @property
+    def last(self) -> bool:
+        """True for the plan's last week."""
+        return self.index == self.timeline.week_count - 1
+
+    def threshold(self, key: str) -> float:
+        """A resolved threshold."""
+        return self.timeline.thresholds[key]
