@@ -179,7 +179,7 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
     return days
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Timeline:
     """Every day of a plan in order, with what comes before week 1."""
 
