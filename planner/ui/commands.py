@@ -185,6 +185,65 @@ COMMANDS: tuple[EditorCommand, ...] = (
         "Edit the selected day: sleep hours, bedtime, protein meals and note.",
     ),
     EditorCommand(
+        "planner.log",
+        "m",
+        "log_session",
+        "Log",
+        "Log the session",
+        "Log the selected session: done as planned, or the minutes and RPE done, partial, "
+        "skipped, a note.",
+    ),
+    EditorCommand(
+        "planner.previous_week",
+        "left_square_bracket",
+        "show_week(-1)",
+        "Week",
+        "Previous week",
+        "Show the previous week of the block.",
+        key_display="[",
+        show=False,
+    ),
+    EditorCommand(
+        "planner.next_week",
+        "right_square_bracket",
+        "show_week(1)",
+        "Week",
+        "Next week",
+        "Show the next week of the block.",
+        key_display="]",
+        show=False,
+    ),
+    EditorCommand(
+        "planner.week_menu",
+        "W",
+        "week_menu",
+        "Weeks",
+        "Weeks: add, copy, delete, label",
+        "Add a week after this one (empty, or a copy with its load scaled by a percentage), "
+        "duplicate, delete, or set its label and type.",
+        show=False,
+    ),
+    EditorCommand(
+        "planner.settings",
+        "s",
+        "settings",
+        "Settings",
+        "Plan settings",
+        "Plan settings: name, level, start, body mass, repeats, the week-wide sleep, "
+        "bedtime and protein defaults, every rule threshold and which rules are on.",
+        show=False,
+    ),
+    EditorCommand(
+        "planner.accept",
+        "A",
+        "accept_finding",
+        "Accept",
+        "Accept the finding (or take it back)",
+        "Accept the highlighted finding with a reason (written to [[accepted]]); on an "
+        "accepted one, take the acceptance back.",
+        show=False,
+    ),
+    EditorCommand(
         "planner.undo",
         "ctrl+z",
         "undo",
@@ -325,7 +384,8 @@ class PlannerCommands(Provider):
         """Commands whose title matches what is typed."""
         matcher = self.matcher(query)
         for command, run in self._commands():
-            score = matcher.match(command.title)
+            # The help counts too, at a lower score: "sleep" finds the settings.
+            score = max(matcher.match(command.title), matcher.match(command.help) * 0.5)
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(command.title), run, help=self._key_hint(command)

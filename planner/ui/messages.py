@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from planner.findings import Finding
+    from planner.report import Finding
 
 
 @dataclass(frozen=True, slots=True)

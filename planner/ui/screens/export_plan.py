@@ -39,7 +39,7 @@ from planner.ui.screens.import_plan import PathInput, PathSuggester, resolve_pat
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
-    from planner.findings import Report
+    from planner.report import PlanReport as Report
     from planner.model import Plan
 
 
@@ -273,7 +273,7 @@ class ExportScreen(ModalScreen[Path | None]):
         mark = "●" if fmt is self.format else "○"
         holds = fmt.holds
         if fmt.key == "ics":
-            start = self.plan.plan.week_start
+            start = self.plan.start
             holds += (
                 f", week of {start:%a %d %b %Y}"
                 if start is not None

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from planner.model import Plan
-from planner.rules.catalogue import CATALOGUE, MAX_HEAVY_DAYS_BY_LEVEL, RuleInfo
+from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, RuleInfo
 from planner.ui.commands import COMMANDS
 
 _KEY_WIDTH = 14
@@ -24,8 +24,8 @@ DAY_TYPES = (
 
 KINDS = (
     ("heavy", "$text-error", "hard work that needs recovery after it (RPE 8 by default)"),
-    ("moderate", "$text-warning", "solid but recoverable work (RPE 6)"),
-    ("light", "$text-primary", "easy technique or skill work (RPE 4)"),
+    ("moderate", "$text-warning", "solid but recoverable work (RPE 5)"),
+    ("light", "$text-primary", "easy technique or skill work (RPE 3)"),
     ("recovery", "$text-success", "active recovery: brisk walk, easy ride, mobility (RPE 2)"),
 )
 
@@ -59,8 +59,8 @@ def _rule_lines(rule: RuleInfo, plan: Plan | None) -> list[Content]:
         Content.assemble(("  severity ", "$foreground-muted"), rule.severity),
     ]
     for threshold in rule.thresholds:
-        if threshold.key == "max_heavy_days" and threshold.default is None:
-            default = ", ".join(f"{level} {n}" for level, n in MAX_HEAVY_DAYS_BY_LEVEL.items())
+        if threshold.key == "max_heavy_sessions" and threshold.default is None:
+            default = ", ".join(f"{level} {n}" for level, n in MAX_HEAVY_SESSIONS_BY_LEVEL.items())
         else:
             default = threshold.format(threshold.default)
         own = plan.rules.overrides().get(threshold.key) if plan is not None else None
@@ -113,11 +113,14 @@ def help_text(plan: Plan | None = None) -> Content:
     )
     lines += [
         Content(""),
-        _heading("Overload risk"),
+        _heading("Overload and recovery"),
         Content(
-            "high: any critical finding, or three or more warnings in spacing, load and sleep; "
-            "moderate: at least one such warning; low: otherwise. Nutrition and input "
-            "findings inform but do not raise the risk."
+            "Each rule counts once a week; accepted findings count nowhere. Recovery (sleep, "
+            "nutrition and movement rules): good with none firing, fair with one or two, "
+            "poor with three or more or a sleep debt of 7 h. Overload (spacing, load and "
+            "block rules): high with a critical finding, warnings from three or more rules, "
+            "or a moderate week on poor recovery; moderate with warnings from one or two "
+            "rules; low otherwise. Info findings never raise it."
         ),
         Content(""),
         _heading("Rules"),
@@ -127,8 +130,8 @@ def help_text(plan: Plan | None = None) -> Content:
     lines += [
         Content(""),
         Content.styled(
-            "Change a threshold for one plan under [rules] in its file; switch a rule off "
-            'with disabled = ["rule-id"].',
+            "Change a threshold or switch a rule off for one plan in the settings (s), "
+            'or under [rules] in its file (disabled = ["rule-id"]).',
             "$foreground-muted",
         ),
     ]

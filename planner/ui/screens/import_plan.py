@@ -48,7 +48,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from planner.findings import Finding, Report, Risk
+from planner.report import Finding, PlanReport, Risk
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES, RISK_STYLES, SEVERITY_STYLES
@@ -60,9 +60,9 @@ if TYPE_CHECKING:
 PREVIEW_DELAY = 0.3
 
 RISK_BADGE: dict[Risk, str] = {
-    Risk.low: "bold $text on $success",
-    Risk.moderate: "bold $text on $warning",
-    Risk.high: "bold $text on $error",
+    Risk.low: "bold $text-success on $success-muted",
+    Risk.moderate: "bold $text-warning on $warning-muted",
+    Risk.high: "bold $text-error on $error-muted",
 }
 #: The day type a session of each kind makes on its own; the week preview names a
 #: session's kind only where it differs from its day's type.
@@ -101,7 +101,7 @@ class Candidate:
     title: str
     text: str | None = None
     plan: Plan | None = None
-    report: Report | None = None
+    report: PlanReport | None = None
     error: str | None = None
     description: str = ""
 
@@ -256,16 +256,18 @@ def template_row(candidate: Candidate, width: int) -> Content:
         return Content.assemble((name.ljust(width), ""), ("  cannot be loaded", "$text-error"))
     metrics = candidate.report.metrics
     risk = candidate.report.risk
+    weeks = len(candidate.report.weeks)
     return Content.assemble(
         (name.ljust(width), ""),
-        (f"{metrics.heavy_sessions:>6}{metrics.easy_days:>5}{metrics.weekly_load:>7,}  ", ""),
+        (f"{weeks:>6}{metrics.heavy_sessions:>6}{metrics.easy_days:>5}", ""),
+        (f"{metrics.weekly_load:>7,}  ", ""),
         (risk.value, RISK_STYLES[risk]),
     )
 
 
 def template_header(width: int) -> Content:
     """The column heads over the template list."""
-    return Content.assemble(("template".ljust(width), "bold"), (" heavy easy   load  risk", "bold"))
+    return Content.assemble(("template".ljust(width), "bold"), (" weeks heavy easy   load  risk", "bold"))
 
 
 def preview_heading(candidate: Candidate) -> Content:
@@ -273,13 +275,18 @@ def preview_heading(candidate: Candidate) -> Content:
     parts: list[tuple[str, str] | str] = []
     if candidate.report is not None:
         risk = candidate.report.risk
-        parts.append((f" risk: {risk.value} ", RISK_BADGE[risk]))
+        parts.append((f" overload {risk.value} ", RISK_BADGE[risk]))
+        recovery = candidate.report.recovery
+        parts.append((f" recovery {recovery.value} ", "$text-muted"))
     elif candidate.error is not None:
         parts.append((" cannot be loaded ", "bold $text on $error"))
     parts.extend([" ", (candidate.title, "bold")])
     below = [] if candidate.source.endswith(candidate.title) else [candidate.source]
     if candidate.report is not None:
         count = len(candidate.report.findings)
+        weeks = len(candidate.report.weeks)
+        if weeks > 1:
+            below.append(f"{weeks} weeks (week 1 shown)")
         below.append(f"{count} finding{'' if count == 1 else 's'}" if count else "no findings")
     if below:
         parts.extend(["\n", (" · ".join(below), "$text-muted")])
@@ -290,7 +297,7 @@ def preview_week(plan: Plan) -> Content:
     """Seven compact lines: day, type, load, and each session with minutes and kind."""
     lines: list[Content] = []
     for key in DAY_KEYS:
-        day = plan.day(key)
+        day = plan.week_list[0].days[key]
         day_type = day.day_type
         parts: list[tuple[str, str] | str] = [
             (f"{DAY_NAMES[key][:3]} ", "bold"),
@@ -310,7 +317,7 @@ def preview_week(plan: Plan) -> Content:
     return Content("\n").join(lines)
 
 
-def preview_summary(report: Report) -> Content:
+def preview_summary(report: PlanReport) -> Content:
     """Weekly load, heavy sessions and easy days in one line."""
     metrics = report.metrics
     heavy = "session" if metrics.heavy_sessions == 1 else "sessions"
@@ -356,7 +363,7 @@ def finding_note(finding: Finding) -> Content:
     )
 
 
-def findings_heading(report: Report) -> Content:
+def findings_heading(report: PlanReport) -> Content:
     """The line over the findings: how many, or that there are none."""
     count = len(report.findings)
     if not count:

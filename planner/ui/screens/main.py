@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +22,11 @@ from planner.edits import (
     SetDay,
     UpdateSession,
 )
-from planner.model import DAY_KEYS, DAY_NAMES, Session
+from planner.model import DAY_KEYS, DAY_NAMES, Day, Plan, Session
 from planner.planfile import PlanError
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
+from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
 from planner.ui.widgets.findings import FindingDetail, FindingsList
 from planner.ui.widgets.header import HeaderState, PlanHeader
@@ -45,6 +48,17 @@ def plan_error_text(error: PlanError) -> str:
     )
 
 
+def starting_week(plan: Plan, today: dt.date | None = None) -> int:
+    """tui.md: the week containing today when the plan has dates, else week 1."""
+    start = plan.start
+    if start is None:
+        return 0
+    days = ((today or dt.date.today()) - start).days
+    if 0 <= days < 7 * len(plan.week_list):
+        return days // 7
+    return 0
+
+
 class MainScreen(Screen[None]):
     """The week, its findings and its load; the home of every editing action."""
 
@@ -56,11 +70,14 @@ class MainScreen(Screen[None]):
         self.clipboard: Session | None = None
         self.saving = False
         self.header = PlanHeader(id="header")
+        self.strip = BlockStrip(id="block-strip")
         self.week = WeekGrid(id="week")
         self.findings = FindingsList(id="findings")
         self.detail = FindingDetail(id="finding-detail")
         self.chart = LoadChart(id="chart")
-        self._day_shown: str | None = None
+        self._day_shown: tuple[int, str] | None = None
+        #: 0-based index of the week shown.
+        self.week_index = 0
 
     @property
     def planner_app(self) -> PlannerApp:
@@ -72,6 +89,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield self.header
+        yield self.strip
         with Vertical(id="body"):
             yield self.week
             with Horizontal(id="lower"):
@@ -81,8 +99,10 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the plan with Monday's first session selected."""
-        self.show_plan(first_selection(self.editor.plan))
+        """Show the week containing today (when the plan has dates), else week 1, with
+        its Monday's first session selected."""
+        self.week_index = starting_week(self.editor.plan)
+        self.show_plan(first_selection(self.editor.plan, self.week_index))
         self.week.focus()
 
     # --- showing ---
@@ -93,31 +113,39 @@ class MainScreen(Screen[None]):
         self.query_one("#lower").set_class(reading, "-reading")
 
     def show_plan(self, selection: Selection | None = None) -> None:
-        """Show the plan as the editor holds it now: grid, findings, chart, risk."""
+        """Show the plan as the editor holds it now: grid, findings, chart, both words."""
         editor = self.editor
         plan = editor.plan
         report = editor.report
+        self.week_index = min(self.week_index, len(plan.week_list) - 1)
+        week = report.weeks[self.week_index]
         self.header.show(
             HeaderState(
                 plan_name=plan.plan.name,
                 file_name=editor.path.name if editor.path is not None else None,
                 dirty=editor.dirty,
                 report=report,
+                week=self.week_index,
             )
         )
-        self.week.show_plan(plan, selection)
-        self.chart.show(plan, report.metrics)
+        self.strip.show(report, self.week_index)
+        self.week.show_week(plan, self.week_index, selection)
+        day_types = tuple(
+            day.day_type.value for _, day in plan.week_list[self.week_index].days.items()
+        )
+        self.chart.show(week.metrics, day_types, dict(report.thresholds))
         self._show_findings(day_changed=False)
         self._refresh_bindings_if_changed()
 
     def _show_findings(self, *, day_changed: bool) -> None:
         day = self.week.selection.day
-        self.findings.show(self.editor.report.findings, day, day_changed=day_changed)
-        self._day_shown = day
+        findings = self.editor.report.weeks[self.week_index].findings
+        self.findings.show(findings, day, day_changed=day_changed)
+        self._day_shown = (self.week_index, day)
 
     @on(SelectionChanged)
     def _selection_changed(self, message: SelectionChanged) -> None:
-        if message.selection.day != self._day_shown:
+        if (self.week_index, message.selection.day) != self._day_shown:
             self._show_findings(day_changed=True)
         self._refresh_bindings_if_changed()
 
@@ -134,7 +162,8 @@ class MainScreen(Screen[None]):
 
     @on(FindingHighlighted)
     def _finding_highlighted(self, message: FindingHighlighted) -> None:
-        self.detail.show(message.finding, len(self.editor.report.findings))
+        total = len(self.editor.report.weeks[self.week_index].findings)
+        self.detail.show(message.finding, total)
         self.week.flag_days(message.finding.days if message.finding is not None else ())
 
     @on(FindingChosen)
@@ -165,6 +194,11 @@ class MainScreen(Screen[None]):
             self.notify(done, markup=False, timeout=3)
         return True
 
+    def _day(self, day: str, week: int | None = None) -> Day:
+        """A day of the shown week (or of another week)."""
+        plan = self.editor.plan
+        return plan.week_list[self.week_index if week is None else week].days[day]
+
     def _selected_session(self) -> tuple[str, int, Session] | None:
         session = self.week.selected_session
         index = self.week.selection.index
@@ -193,13 +227,20 @@ class MainScreen(Screen[None]):
         from planner.ui.screens.session_form import SessionForm
 
         day = self.week.selection.day
+        week = self.week_index
 
         def added(session: Session | None) -> None:
             if session is not None:
-                count = len(self.editor.plan.day(day).sessions)
-                self.apply(AddSession(day, session), Selection(day, count))
+                count = len(self._day(day, week).sessions)
+                self.apply(AddSession(day, session, week=week), Selection(day, count))
 
-        self.app.push_screen(SessionForm(f"New session on {DAY_NAMES[day]}"), added)
+        self.app.push_screen(SessionForm(f"New session on {self._day_name(day)}"), added)
+
+    def _day_name(self, day: str) -> str:
+        """"Monday", or "Monday (week 2)" in a plan of several weeks."""
+        if len(self.editor.plan.week_list) > 1:
+            return f"{DAY_NAMES[day]} (week {self.week_index + 1})"
+        return DAY_NAMES[day]
 
     def action_edit_session(self) -> None:
         """Open the session form on the selected session."""
@@ -209,12 +250,15 @@ class MainScreen(Screen[None]):
         if selected is None:
             return
         day, index, session = selected
+        week = self.week_index
 
         def edited(new: Session | None) -> None:
             if new is not None and new != session:
-                self.apply(UpdateSession(day, index, new), Selection(day, index))
+                self.apply(UpdateSession(day, index, new, week=week), Selection(day, index))
 
-        self.app.push_screen(SessionForm(f"Edit session on {DAY_NAMES[day]}", session), edited)
+        self.app.push_screen(
+            SessionForm(f"Edit session on {self._day_name(day)}", session), edited
+        )
 
     def action_delete_session(self) -> None:
         """Delete the selected session (undo brings it back)."""
@@ -223,25 +267,34 @@ class MainScreen(Screen[None]):
             return
         day, index, session = selected
         self.apply(
-            DeleteSession(day, index),
+            DeleteSession(day, index, week=self.week_index),
             Selection(day, index),
             done=f"Deleted {session.title!r} — ctrl+z brings it back.",
         )
 
     def action_move_session(self, delta: int) -> None:
-        """Move the selected session to the day before or after; it stays selected."""
+        """Move the selected session to the day before or after, across week
+        boundaries; it stays selected."""
         selected = self._selected_session()
         if selected is None:
             return
         day, index, _ = selected
-        position = DAY_KEYS.index(day) + delta
-        if not 0 <= position < len(DAY_KEYS):
+        week = self.week_index
+        position = week * 7 + DAY_KEYS.index(day) + delta
+        weeks = len(self.editor.plan.week_list)
+        if not 0 <= position < weeks * 7:
             edge = "first" if delta < 0 else "last"
-            self.notify(f"{DAY_NAMES[day]} is the {edge} day of the week.", timeout=3)
+            where = "week" if weeks == 1 else "plan"
+            self.notify(f"{DAY_NAMES[day]} is the {edge} day of the {where}.", timeout=3)
             return
-        to_day = DAY_KEYS[position]
-        count = len(self.editor.plan.day(to_day).sessions)
-        self.apply(MoveSession(day, index, to_day), Selection(to_day, count))
+        to_week, to_position = divmod(position, 7)
+        to_day = DAY_KEYS[to_position]
+        count = len(self._day(to_day, to_week).sessions)
+        edit = MoveSession(day, index, to_day, week=week, to_week=to_week)
+        # Across a week boundary the shown week follows the session.
+        self.week_index = to_week
+        if not self.apply(edit, Selection(to_day, count)):
+            self.week_index = week
 
     def action_copy_session(self) -> None:
         """Copy the selected session."""
@@ -262,8 +315,10 @@ class MainScreen(Screen[None]):
             self.notify("Nothing copied yet: select a session and press c.", timeout=3)
             return
         day = self.week.selection.day
-        count = len(self.editor.plan.day(day).sessions)
-        self.apply(AddSession(day, self.clipboard), Selection(day, count))
+        count = len(self._day(day).sessions)
+        # A pasted copy is planned anew: what was done of the original stays with it.
+        session = self.clipboard.model_copy(update={"done": None, "extra": False})
+        self.apply(AddSession(day, session, week=self.week_index), Selection(day, count))
 
     # --- actions: the day ---
 
@@ -272,12 +327,13 @@ class MainScreen(Screen[None]):
         from planner.ui.screens.day_form import DayForm
 
         day = self.week.selection.day
+        week = self.week_index
         plan = self.editor.plan
 
         def edited(edit: SetDay | None) -> None:
             if edit is None:
                 return
-            current = self.editor.plan.day(day)
+            current = self._day(day, week)
             unchanged = (
                 edit.sleep_hours == current.sleep_hours
                 and edit.bedtime == current.bedtime
@@ -285,31 +341,60 @@ class MainScreen(Screen[None]):
                 and edit.note == current.note
             )
             if not unchanged:
-                self.apply(edit, self.week.selection)
+                self.apply(replace(edit, week=week), self.week.selection)
 
-        self.app.push_screen(DayForm(day, plan.day(day), plan.defaults), edited)
+        self.app.push_screen(DayForm(day, self._day(day, week), plan.defaults), edited)
+
+    # --- actions: weeks ---
+
+    def action_show_week(self, delta: int) -> None:
+        """Show the previous or next week of the block."""
+        self.switch_week(self.week_index + delta)
+
+    def switch_week(self, week: int) -> None:
+        """Show another week, keeping the selected day."""
+        weeks = len(self.editor.plan.week_list)
+        if not 0 <= week < weeks:
+            if weeks == 1:
+                self.notify("This plan holds one week; W adds another.", timeout=3)
+            return
+        if week == self.week_index:
+            return
+        self.week_index = week
+        self.show_plan(Selection(self.week.selection.day, self.week.selection.index))
+
+    @on(BlockStrip.WeekChosen)
+    def _week_chosen(self, message: BlockStrip.WeekChosen) -> None:
+        self.switch_week(message.week)
+        self.week.focus()
 
     # --- actions: history ---
 
     def _selection_after(self, edit: Edit, undone: bool) -> Selection:
-        """Where the selection goes after undoing or redoing an edit."""
-        if isinstance(edit, AddSession):
-            count = len(self.editor.plan.day(edit.day).sessions)
-            index = edit.index if edit.index is not None else count - (0 if undone else 1)
-            return Selection(edit.day, index)
-        if isinstance(edit, UpdateSession):
-            return Selection(edit.day, edit.index)
-        if isinstance(edit, DeleteSession):
-            return Selection(edit.day, edit.index)
-        if isinstance(edit, MoveSession):
-            if undone:
-                return Selection(edit.day, edit.index)
-            count = len(self.editor.plan.day(edit.to_day).sessions)
+        """Where the week and the selection go after undoing or redoing an edit."""
+        plan = self.editor.plan
+        weeks = len(plan.week_list)
+        if isinstance(edit, ReplacePlan):
+            self.week_index = 0
+            return first_selection(plan)
+        if isinstance(edit, MoveSession) and not undone:
+            to_week = edit.to_week if edit.to_week is not None else edit.week
+            self.week_index = min(to_week, weeks - 1)
+            count = len(self._day(edit.to_day).sessions)
             return Selection(edit.to_day, edit.to_index if edit.to_index is not None else count - 1)
-        if isinstance(edit, SetDay):
-            return Selection(edit.day, self.week.selection.index)
-        assert isinstance(edit, ReplacePlan)
-        return first_selection(self.editor.plan)
+        week = getattr(edit, "week", None)
+        if isinstance(week, int):
+            self.week_index = week
+        self.week_index = min(self.week_index, weeks - 1)
+        day = getattr(edit, "day", None)
+        if not isinstance(day, str):
+            return self.week.selection
+        if isinstance(edit, AddSession):
+            count = len(self._day(day).sessions)
+            index = edit.index if edit.index is not None else count - (0 if undone else 1)
+            return Selection(day, index)
+        index = getattr(edit, "index", self.week.selection.index)
+        return Selection(day, index if isinstance(index, int) else None)
 
     def action_undo(self) -> None:
         """Undo the last edit."""
@@ -345,6 +430,7 @@ class MainScreen(Screen[None]):
             edit = ReplacePlan(choice.text, choice.label)
             done = f"Imported {choice.label}. ctrl+z brings the previous plan back."
             if self.apply(edit, None, done=done):
+                self.week_index = 0
                 self.show_plan(first_selection(self.editor.plan))
 
         self.app.push_screen(ImportScreen(initial=template or None), chosen)

@@ -9,16 +9,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 
-from planner.findings import Metrics
-from planner.model import DAY_KEYS, DAY_NAMES, DayType, Plan
-from planner.rules.catalogue import MAX_HEAVY_DAYS_BY_LEVEL, THRESHOLDS
-
-DAY_TYPE_STYLES: dict[DayType, str] = {
-    DayType.heavy: "$error",
-    DayType.moderate: "$warning",
-    DayType.recovery: "$success",
-    DayType.rest: "$success",
-}
+from planner.catalogue import THRESHOLDS
+from planner.model import DAY_KEYS, DAY_NAMES
+from planner.report import Metrics
+from planner.ui.styles import BAR_STYLES
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _LABEL = 12
@@ -43,15 +37,15 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ChartData:
-    """What the chart needs: the plan (for thresholds and day types) and its metrics."""
+    """What the chart needs: a week's metrics, its day types and the resolved thresholds."""
 
-    plan: Plan
     metrics: Metrics
-    disabled: frozenset[str]
+    day_types: tuple[str, ...]
+    thresholds: tuple[tuple[str, float], ...]
 
-    def threshold(self, key: str) -> float | None:
-        """The plan's value of a threshold, or the catalogue default."""
-        return self.plan.rules.threshold(key)
+    def threshold(self, key: str) -> float:
+        """A threshold as the report resolved it."""
+        return dict(self.thresholds)[key]
 
     def shown(self, key: str) -> str:
         """A threshold with its unit, e.g. `2 days`."""
@@ -71,20 +65,17 @@ def _metric_line(label: str, value: str, limit: str, *, over: str | None = None)
 def chart_lines(data: ChartData, width: int) -> Content:
     """The bars and the metric lines, fitted to `width` cells."""
     metrics = data.metrics
-    plan = data.plan
     lines: list[Content] = []
-    level = plan.plan.level.value
-    max_heavy = data.threshold("max_heavy_days")
-    allowed = int(max_heavy) if max_heavy is not None else MAX_HEAVY_DAYS_BY_LEVEL[level]
-    heavy_days = sum(1 for key in DAY_KEYS if plan.day(key).day_type is DayType.heavy)
-    min_easy = data.threshold("min_easy_days") or 0
+    allowed = int(data.threshold("max_heavy_sessions"))
+    heavy = metrics.heavy_sessions
+    min_easy = data.threshold("min_easy_days")
     lines.append(_metric_line("Weekly load", _number(metrics.weekly_load, 0), "AU"))
     lines.append(
         _metric_line(
-            "Heavy days",
-            str(heavy_days),
-            f"max {allowed}",
-            over="$text-warning" if heavy_days > allowed else None,
+            "Heavy",
+            str(heavy),
+            f"max {allowed} sessions",
+            over="$text-warning" if heavy > allowed else None,
         )
     )
     lines.append(
@@ -96,8 +87,8 @@ def chart_lines(data: ChartData, width: int) -> Content:
         )
     )
 
-    monotony_info = data.threshold("monotony_info") or 0
-    monotony_max = data.threshold("monotony_max") or 0
+    monotony_info = data.threshold("monotony_info")
+    monotony_max = data.threshold("monotony_max")
     monotony = metrics.monotony
     over = None
     if monotony is not None and monotony > monotony_max:
@@ -114,9 +105,9 @@ def chart_lines(data: ChartData, width: int) -> Content:
     )
     lines.append(_metric_line("Strain", _number(metrics.strain, 0), "load × monotony"))
 
-    low = data.threshold("acwr_low") or 0
-    caution = data.threshold("acwr_caution") or 0
-    high = data.threshold("acwr_high") or 0
+    low = data.threshold("acwr_low")
+    caution = data.threshold("acwr_caution")
+    high = data.threshold("acwr_high")
     acwr = metrics.acwr
     over = None
     if acwr is not None and acwr > high:
@@ -128,8 +119,8 @@ def chart_lines(data: ChartData, width: int) -> Content:
         acwr_limit = f"{low:g}–{caution:g} (no history)"
     lines.append(_metric_line("ACWR", _number(acwr), acwr_limit, over=over))
 
-    info_pct = data.threshold("load_change_info_pct") or 0
-    max_pct = data.threshold("load_change_max_pct") or 0
+    info_pct = data.threshold("load_change_info_pct")
+    max_pct = data.threshold("load_change_max_pct")
     change = metrics.load_change_pct
     over = None
     if change is not None and change > max_pct:
@@ -142,17 +133,47 @@ def chart_lines(data: ChartData, width: int) -> Content:
         change_limit = "no history"
     lines.append(_metric_line("Load change", change_text, change_limit, over=over))
 
-    peak = max(metrics.daily_load, default=0)
+    debt = metrics.sleep_debt_hours
+    lines.append(
+        _metric_line(
+            "Sleep debt",
+            f"{debt:g}h",
+            f"under {data.shown('sleep_min_hours')} a night",
+            over="$text-warning" if debt >= 7 else ("$text-primary" if debt else None),
+        )
+    )
+    logged = metrics.done_load is not None
+    if logged:
+        compliance = metrics.compliance_pct
+        lines.append(
+            _metric_line(
+                "Done",
+                _number(metrics.done_load, 0),
+                f"of {metrics.planned_load} planned"
+                + ("" if compliance is None else f" · {compliance:.0f}%"),
+            )
+        )
+    planned = metrics.planned_daily_load or metrics.daily_load
+    peak = max((*metrics.daily_load, *planned), default=0)
     bar_width = max(4, width - 4 - 6)
-    for key, load in zip(DAY_KEYS, metrics.daily_load, strict=True):
-        day_type = plan.day(key).day_type
+    for position, key in enumerate(DAY_KEYS):
+        load = metrics.daily_load[position]
+        style = BAR_STYLES[data.day_types[position]]
         lines.append(
             Content.assemble(
                 (DAY_NAMES[key][:3] + " ", "$foreground-muted"),
-                (bar(load, peak, bar_width), DAY_TYPE_STYLES[day_type]),
+                (bar(load, peak, bar_width), style),
                 (f" {load}", "bold" if load else "$foreground-muted"),
             )
         )
+        if logged and planned[position] != load:
+            lines.append(
+                Content.assemble(
+                    ("    ", ""),
+                    (bar(planned[position], peak, bar_width), "$foreground-muted"),
+                    (f" {planned[position]} planned", "$foreground-muted"),
+                )
+            )
     return Content("\n").join(lines)
 
 
@@ -182,9 +203,9 @@ class LoadChart(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def show(self, plan: Plan, metrics: Metrics) -> None:
-        """Show a plan's loads and metrics."""
-        data = ChartData(plan, metrics, frozenset(plan.rules.disabled))
+    def show(self, metrics: Metrics, day_types: tuple[str, ...], thresholds: dict[str, float]) -> None:
+        """Show a week's loads and metrics against the report's thresholds."""
+        data = ChartData(metrics, day_types, tuple(sorted(thresholds.items())))
         if data == self.body.data:
             return
         self.body.data = data

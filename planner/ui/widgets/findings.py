@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.findings import Finding, Severity
+from planner.report import Finding, Severity
 from planner.model import DAY_KEYS, DAY_NAMES
 from planner.ui.messages import FindingChosen, FindingHighlighted
 from planner.ui.styles import SEVERITY_STYLES
@@ -36,14 +36,23 @@ def order_findings(findings: Sequence[Finding], day: str | None) -> tuple[list[F
     """The findings of `day` first (each group most severe first) and how many those are."""
     if day is None:
         return list(findings), 0
-    of_day = [finding for finding in findings if day in finding.days]
-    others = [finding for finding in findings if day not in finding.days]
+    of_day = [f for f in findings if day in f.days and not f.accepted]
+    others = [f for f in findings if day not in f.days or f.accepted]
     return of_day + others, len(of_day)
 
 
 def finding_prompt(finding: Finding) -> Content:
-    """One finding as a line of the list: severity, days and message."""
+    """One finding as a line of the list: severity, days and message; an accepted
+    one dimmed, with its reason."""
     tag, style = SEVERITY_TAGS[finding.severity]
+    if finding.accepted:
+        return Content.assemble(
+            ("ok  ", "$text-muted"),
+            (short_days(finding.days), "$text-muted"),
+            " ",
+            (finding.message, "$text-muted"),
+            (f" (accepted: {finding.reason})", "$text-muted italic"),
+        )
     return Content.assemble(
         (tag, style), " ", (short_days(finding.days), "$text-accent"), " ", finding.message
     )
@@ -157,11 +166,14 @@ def finding_detail(finding: Finding | None, total: int) -> Content:
     info = finding.info
     severity = Content.styled(finding.severity.value.upper(), SEVERITY_STYLES[finding.severity])
     days = ", ".join(DAY_NAMES[day] for day in finding.days) or "the whole week"
-    effect = (
-        ("Raises the overload risk.", "$text-warning")
-        if finding.raises_risk
-        else ("Informs; does not raise the risk.", "$foreground-muted")
-    )
+    if finding.accepted:
+        effect = (f"Accepted: {finding.reason}. Shown, counted nowhere (A takes it back).", "$text-muted")
+    elif finding.raises_risk:
+        effect = ("Raises the overload risk.", "$text-warning")
+    elif finding.info.recovery_side:
+        effect = ("Counts toward the recovery word.", "$text-warning")
+    else:
+        effect = ("Informs; raises neither word. A accepts it.", "$foreground-muted")
     return Content("\n").join(
         [
             Content.assemble(severity, (f" · {info.group.value} · {days}", "$foreground-muted")),

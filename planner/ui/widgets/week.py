@@ -92,18 +92,18 @@ class DayView:
         return self.day.day_type
 
 
-def day_views(plan: Plan) -> list[DayView]:
-    """The seven days of a plan as the grid shows them, Monday first."""
+def day_views(plan: Plan, week: int) -> list[DayView]:
+    """The seven days of a week of a plan as the grid shows them, Monday first."""
     return [
         DayView(
             key=key,
-            week_start=plan.plan.week_start,
+            week_start=plan.week_start(week),
             day=day,
-            sleep_hours=plan.sleep_hours(key),
-            bedtime=plan.bedtime(key),
-            protein_meals=plan.protein_meals(key),
+            sleep_hours=plan.sleep_hours(day),
+            bedtime=plan.bedtime(day),
+            protein_meals=plan.protein_meals(day),
         )
-        for key, day in plan.days.items()
+        for key, day in plan.week_list[week].days.items()
     ]
 
 
@@ -115,7 +115,7 @@ def session_details(session: Session) -> Content:
     if session.carbs_after:
         timing.append("+carbs")
     lines = [
-        Content(f"{session.minutes} min RPE {session.effective_rpe}"),
+        Content(f"{session.minutes} min RPE {session.actual_rpe}"),
         Content.assemble(
             (KIND_LABELS[session.kind], KIND_STYLES[session.kind]),
             (f" {session.activity.value}", "$foreground-muted"),
@@ -174,7 +174,7 @@ class SessionCard(Vertical):
         self._details.update(session_details(session))
         self.tooltip = Content(
             f"{session.title}\n{KIND_LABELS[session.kind]}, {session.activity.value}, "
-            f"{session.minutes} min, RPE {session.effective_rpe}, load {session.load}"
+            f"{session.minutes} min, RPE {session.actual_rpe}, load {session.load}"
         )
 
     def show(self, session: Session) -> None:
@@ -320,17 +320,17 @@ class DayColumn(Vertical):
         self.post_message(self.Clicked(self.key))
 
 
-def clamp(plan: Plan, selection: Selection) -> Selection:
+def clamp(plan: Plan, week: int, selection: Selection) -> Selection:
     """The nearest valid selection: a session that exists, or the day itself."""
-    count = len(plan.day(selection.day).sessions)
+    count = len(plan.week_list[week].days[selection.day].sessions)
     if selection.index is None or count == 0:
         return Selection(selection.day, None)
     return Selection(selection.day, min(max(selection.index, 0), count - 1))
 
 
-def first_selection(plan: Plan) -> Selection:
+def first_selection(plan: Plan, week: int = 0) -> Selection:
     """Where the editor starts: Monday's first session, or Monday itself."""
-    return clamp(plan, Selection("mon", 0))
+    return clamp(plan, week, Selection("mon", 0))
 
 
 class WeekGrid(Horizontal, can_focus=True):
@@ -341,16 +341,18 @@ class WeekGrid(Horizontal, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.plan: Plan | None = None
+        self.week = 0
         self.selection = Selection("mon", None)
         self.columns = {key: DayColumn(key) for key in DAY_KEYS}
 
     def compose(self) -> ComposeResult:
         yield from self.columns.values()
 
-    def show_plan(self, plan: Plan, selection: Selection | None = None) -> None:
-        """Show a plan and select `selection` (or keep the selection, clamped)."""
+    def show_week(self, plan: Plan, week: int, selection: Selection | None = None) -> None:
+        """Show a week of a plan and select `selection` (or keep the selection, clamped)."""
         self.plan = plan
-        for view in day_views(plan):
+        self.week = week
+        for view in day_views(plan, week):
             self.columns[view.key].show(view)
         self.select(selection or self.selection, force=True)
 
@@ -358,7 +360,7 @@ class WeekGrid(Horizontal, can_focus=True):
         """Select a day or session; says so with `SelectionChanged` when it moved."""
         if self.plan is None:
             return
-        selection = clamp(self.plan, selection)
+        selection = clamp(self.plan, self.week, selection)
         if selection == self.selection and not force:
             return
         self.selection = selection
@@ -378,7 +380,7 @@ class WeekGrid(Horizontal, can_focus=True):
         """The selected session, if a session (not only a day) is selected."""
         if self.plan is None or self.selection.index is None:
             return None
-        return self.plan.day(self.selection.day).sessions[self.selection.index]
+        return self.plan.week_list[self.week].days[self.selection.day].sessions[self.selection.index]
 
     def action_select_day(self, delta: int) -> None:
         """Move to the day before or after, keeping the row where the day has one."""
@@ -389,7 +391,7 @@ class WeekGrid(Horizontal, can_focus=True):
         index = self.selection.index
         # From an empty day, land on the next day's first session; from a day's own
         # line (above its sessions), stay on the day line.
-        if index is None and not self.plan.day(self.selection.day).sessions:
+        if index is None and not self.plan.week_list[self.week].days[self.selection.day].sessions:
             index = 0
         self.select(Selection(key, index))
 
@@ -397,7 +399,7 @@ class WeekGrid(Horizontal, can_focus=True):
         """Move to the session above or below; above the first is the day itself."""
         if self.plan is None:
             return
-        count = len(self.plan.day(self.selection.day).sessions)
+        count = len(self.plan.week_list[self.week].days[self.selection.day].sessions)
         index = self.selection.index
         if index is None:
             if delta > 0 and count:
