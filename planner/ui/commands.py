@@ -194,6 +194,14 @@ COMMANDS: tuple[EditorCommand, ...] = (
         "skipped, a note.",
     ),
     EditorCommand(
+        "planner.extra",
+        "",
+        "add_extra_session",
+        "Extra",
+        "Log an extra session (done, not planned)",
+        "Add a session to the selected day that was done but not planned; it is logged.",
+    ),
+    EditorCommand(
         "planner.previous_week",
         "left_square_bracket",
         "show_week(-1)",

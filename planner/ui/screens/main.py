@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -362,6 +362,145 @@ class MainScreen(Screen[None]):
             return
         self.week_index = week
         self.show_plan(Selection(self.week.selection.day, self.week.selection.index))
+
+    def action_week_menu(self) -> None:
+        """Week operations: add (empty or a scaled copy), duplicate, delete, label."""
+        from planner.block_edits import AddWeek, DeleteWeek, DuplicateWeek, SetWeek
+        from planner.ui.screens.week_menu import WeekChoice, WeekMenu
+
+        plan = self.editor.plan
+        week = self.week_index
+        weeks = len(plan.week_list)
+
+        def chosen(choice: WeekChoice | None) -> None:
+            if choice is None:
+                return
+            converting = plan.format == 1
+            edit: Edit
+            target = week
+            if choice.action == "add":
+                edit = AddWeek(after=week, label=choice.label, type=choice.type)
+                target = week + 1
+            elif choice.action == "copy":
+                edit = AddWeek(
+                    after=week,
+                    label=choice.label,
+                    type=choice.type,
+                    copy_of=week,
+                    scale_pct=choice.scale_pct,
+                )
+                target = week + 1
+            elif choice.action == "duplicate":
+                edit = DuplicateWeek(week)
+                target = week + 1
+            elif choice.action == "delete":
+                edit = DeleteWeek(week)
+                target = max(0, week - 1)
+            else:
+                edit = SetWeek(week, choice.label, choice.type)
+            done = edit.describe().capitalize() + "."
+            if converting and choice.action in ("add", "copy", "duplicate"):
+                done += " The file becomes format 2 (weeks) on the next save; its comments stay."
+            previous = self.week_index
+            self.week_index = target
+            if not self.apply(edit, Selection("mon", 0), done=done):
+                self.week_index = previous
+
+        self.app.push_screen(
+            WeekMenu(plan.week_list[week], week + 1, weeks, converts=plan.format == 1), chosen
+        )
+
+    # --- actions: logging ---
+
+    def action_log_session(self) -> None:
+        """Log the selected session: an unlogged one as done as planned in one key;
+        on a logged one, the form for minutes, RPE, partial, skipped and a note."""
+        from planner.edits import LogSession
+        from planner.model import Done
+        from planner.ui.screens.log_form import LogForm, LogResult
+
+        selected = self._selected_session()
+        if selected is None:
+            return
+        day, index, session = selected
+        week = self.week_index
+        if session.done is None:
+            self.apply(
+                LogSession(week, day, index, Done()),
+                Selection(day, index),
+                done=f"Logged {session.title!r} as done as planned. m again to change it.",
+            )
+            return
+
+        def logged(result: LogResult | None) -> None:
+            if result is None or result[0] == session.done:
+                return
+            self.apply(LogSession(week, day, index, result[0]), Selection(day, index))
+
+        heading = f"Log: {self._day_name(day)}"
+        self.app.push_screen(LogForm(session, heading), logged)
+
+    def action_add_extra_session(self) -> None:
+        """Add a session that was done but not planned (logged as done)."""
+        from planner.model import Done
+        from planner.ui.screens.session_form import SessionForm
+
+        day = self.week.selection.day
+        week = self.week_index
+
+        def added(session: Session | None) -> None:
+            if session is not None:
+                extra = session.model_copy(update={"extra": True, "done": Done()})
+                count = len(self._day(day, week).sessions)
+                self.apply(AddSession(day, extra, week=week), Selection(day, count))
+
+        self.app.push_screen(SessionForm(f"Extra session on {self._day_name(day)}"), added)
+
+    # --- actions: settings and accepted findings ---
+
+    def action_settings(self) -> None:
+        """Plan settings: one undoable edit for everything in the form."""
+        from planner.edits import SetPlanSettings
+        from planner.ui.screens.settings_form import SettingsForm
+
+        def saved(values: dict[str, Any] | None) -> None:
+            if values is None:
+                return
+            edit = SetPlanSettings(**values)
+            self.apply(edit, self.week.selection, done="Settings saved (ctrl+z undoes them).")
+
+        self.app.push_screen(SettingsForm(self.editor.plan), saved)
+
+    def action_accept_finding(self) -> None:
+        """Accept the highlighted finding with a reason, or take an acceptance back."""
+        from planner.edits import AcceptFinding, RemoveAcceptance
+        from planner.ui.screens.accept_dialog import AcceptDialog
+
+        finding = self.findings.current
+        if finding is None:
+            self.notify("No finding highlighted: press f and pick one.", timeout=3)
+            return
+        if finding.rule == "unused-acceptance":
+            self.notify("Remove the unused [[accepted]] entry in the file.", timeout=4)
+            return
+        if finding.accepted:
+            plan = self.editor.plan
+            for position, entry in enumerate(plan.accepted):
+                if entry.matches(finding.rule, finding.week, finding.days):
+                    self.apply(
+                        RemoveAcceptance(position),
+                        self.week.selection,
+                        done=f"{finding.info.title}: no longer accepted.",
+                    )
+                    return
+            return
+
+        def accepted(reason: str | None) -> None:
+            if reason is not None:
+                edit = AcceptFinding(finding.rule, finding.week, finding.days or None, reason)
+                self.apply(edit, self.week.selection, done=f"Accepted: {finding.info.title}.")
+
+        self.app.push_screen(AcceptDialog(finding), accepted)
 
     @on(BlockStrip.WeekChosen)
     def _week_chosen(self, message: BlockStrip.WeekChosen) -> None:

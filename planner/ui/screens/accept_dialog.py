@@ -1,0 +1,84 @@
+"""The accept dialog: accept a finding on purpose, with the reason it is fine."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Static
+
+from planner.model import DAY_NAMES
+from planner.report import Finding
+from planner.ui.screens.fields import FormScreen
+
+MAX_REASON = 200
+
+
+class AcceptDialog(FormScreen[str]):
+    """Ask why a finding is accepted; dismisses with the reason, or None."""
+
+    BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changes"),
+    ]
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(classes="form-screen")
+        self.finding = finding
+
+    def compose(self) -> ComposeResult:
+        finding = self.finding
+        days = ", ".join(DAY_NAMES[day] for day in finding.days) or "the whole week"
+        with VerticalScroll(id="accept-dialog", classes="form") as form:
+            form.can_focus = False
+            form.border_title = "Accept this finding"
+            yield Static(
+                Content.assemble(
+                    (finding.info.title, "bold"),
+                    (f"  {finding.rule} · week {finding.week} · {days}", "$text-muted"),
+                    "\n",
+                    finding.message,
+                ),
+                classes="field-hint",
+            )
+            yield Static(
+                "An accepted finding stays in the list, dimmed, and counts toward neither "
+                "word. Say why it is fine for you; it is written to the plan's [[accepted]].",
+                classes="field-hint",
+                markup=False,
+            )
+            yield Input(
+                placeholder="reason, e.g. Upper/lower split; my coach planned it",
+                max_length=MAX_REASON,
+                id="reason",
+            )
+            yield Static("", id="reason-error", classes="field-error", markup=False)
+            with Horizontal(classes="form-buttons"):
+                yield Static(id="form-status", markup=False)
+                yield Button("Accept", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """Start in the reason."""
+        self.query_one("#reason", Input).focus()
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self.query_one("#reason-error", Static).display = False
+
+    def action_save(self) -> None:
+        """Accept with the reason typed; a reason is required."""
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            error = self.query_one("#reason-error", Static)
+            error.update("required: say why this finding is fine for this plan")
+            error.display = True
+            self.app.bell()
+            return
+        if any(ord(char) < 32 or ord(char) == 127 for char in reason):
+            error = self.query_one("#reason-error", Static)
+            error.update("must not contain control characters")
+            error.display = True
+            return
+        self.dismiss(reason)
