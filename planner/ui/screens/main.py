@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from planner.edits import (
     AddSession,
@@ -28,6 +27,7 @@ from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
 from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
+from planner.ui.widgets.footer import FittingFooter
 from planner.ui.widgets.findings import FindingDetail, FindingsList
 from planner.ui.widgets.header import HeaderState, PlanHeader
 from planner.ui.widgets.week import WeekGrid, first_selection
@@ -96,7 +96,7 @@ class MainScreen(Screen[None]):
                 yield self.findings
                 yield self.detail
                 yield self.chart
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Show the week containing today (when the plan has dates), else week 1, with

@@ -41,7 +41,7 @@ def week_range(start: str | None) -> str:
 def week_caption(report: PlanReport, week: int) -> str:
     """`week 2 of 4 · Build 2 · 7-13 Dec` (parts left out where the plan has none)."""
     shown = report.weeks[week]
-    parts = [f"week {shown.week} of {len(report.weeks)}"]
+    parts = [f"week {shown.week} of {len(report.weeks)}"] if len(report.weeks) > 1 else []
     if shown.label:
         parts.append(shown.label)
     if shown.type != "build":
