@@ -61,7 +61,7 @@ def protein_spread(view: WeekView, metrics: Metrics) -> list[Finding]:
             "levelled off around 1.6 g per kg of body mass a day; set your body mass in "
             "the plan settings (s) to see it in grams."
         )
-    named = join_words([f"{meals} on {day_list(keys)}" for meals, keys in by_value(low)])
+    named = "; ".join(f"{meals} on {day_list(keys)}" for meals, keys in by_value(low))
     return [
         Finding(
             rule="protein-spread",
