@@ -81,7 +81,7 @@ class WeekMenu(FormScreen[WeekChoice]):
             yield FieldRow(
                 "Label",
                 Input(
-                    self.week.label or "",
+                    "",
                     placeholder="e.g. Build 2 (optional)",
                     max_length=40,
                     id="label",
@@ -110,6 +110,16 @@ class WeekMenu(FormScreen[WeekChoice]):
         """Start on the action."""
         self.query_one("#action", Select).focus()
         self._update()
+
+    @on(Select.Changed, "#action")
+    def _action_changed(self) -> None:
+        label = self.query_one("#label", Input)
+        kind = self.query_one("#type", Select)
+        if self._action() == "label":
+            label.value = self.week.label or ""
+            kind.value = self.week.type.value
+        elif label.value == (self.week.label or "") and label.value:
+            label.value = ""
 
     @on(Select.Changed)
     @on(Input.Changed)
@@ -154,14 +164,10 @@ class WeekMenu(FormScreen[WeekChoice]):
         if action == "delete" and self.weeks == 1:
             return "the only week stays"
         if action == "copy" and parse_percent(self.query_one("#scale", Input).value) is None:
-            return "scale: a percentage from -90 to +200"
+            if not self.query_one("#scale", Input).value.strip():
+                return "Scale %: required, a percentage from -90 to +200"
+            return "Scale %: must be a percentage from -90 to +200"
         return ""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter on a focused button presses it; on a closed select, it opens it."""
-        if action == "save" and isinstance(self.focused, Select | Button):
-            return False
-        return True
 
     def action_save(self) -> None:
         """Dismiss with the choice, or say what is wrong."""
