@@ -116,9 +116,9 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
                         default = threshold.format(threshold.default)
                     yield from self._input(
                         f"t-{threshold.key}",
-                        f"  {threshold.unit or 'value'}",
+                        f"  {threshold.unit or 'ratio'}",
                         overrides.get(threshold.key),
-                        f"default {default}: {threshold.description}",
+                        f"{threshold.key}, default {default}",
                     )
             with Horizontal(classes="form-buttons"):
                 yield Static(id="form-status", markup=False)
@@ -215,12 +215,6 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
     def _changed(self) -> None:
         if self.is_mounted:
             self._check()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter on a focused button, select or checkbox works that control."""
-        if action == "save" and isinstance(self.focused, Select | Button | Checkbox):
-            return False
-        return True
 
     def action_save(self) -> None:
         """Dismiss with the settings, or show what is wrong."""
