@@ -249,6 +249,24 @@ async def test_import_a_broken_file_shows_its_error_with_its_line_and_changes_no
     assert app.results == [None]
 
 
+async def test_import_preview_shows_a_nasty_key_escaped_and_never_as_markup(
+    tmp_path: Path,
+) -> None:
+    nasty = '"[bold]x[/] \\u001b]0;title\\u0007\\u001b[2J" = 1\n'
+    (tmp_path / "nasty.toml").write_text(
+        'format = 1\n[plan]\nname = "N"\n' + nasty, encoding="utf-8"
+    )
+    app = Host(lambda: ImportScreen(base=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#import-path", Input).focus()
+        await pilot.press(*"nasty.toml", "enter")
+        await settle(pilot)
+        error = text_of(app, "#import-preview-error")
+        assert error.startswith("nasty.toml:4: plan.[bold]x[/] \\x1b]0;title\\x07\\x1b[2J: ")
+        assert "\x1b" not in error and "\x07" not in error and "\n" not in error
+
+
 async def test_import_a_missing_file_says_so(tmp_path: Path) -> None:
     app = Host(lambda: ImportScreen(base=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
