@@ -10,19 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from planner import __version__
-
-if TYPE_CHECKING:
-    from planner.findings import Report
-    from planner.model import Plan
+from planner.export import EXPORT_FORMATS
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INVALID = 2
-
-EXPORT_FORMATS = ("toml", "ics", "md", "json")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,6 +131,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        # A file that cannot be read or written is the user's to fix, never a
+        # traceback: one line, exit 2. Anything else is a bug and shows as one.
+        from planner.planfile import PlanError, SaveError, escaped
+
+        if isinstance(error, PlanError):
+            print(str(error), file=sys.stderr)
+            return EXIT_INVALID
+        if isinstance(error, SaveError):
+            print(f"planner: {escaped(str(error))}", file=sys.stderr)
+            return EXIT_INVALID
+        raise
     parser.error(f"unknown command {verb!r}")
     return EXIT_INVALID  # pragma: no cover - parser.error exits
 
@@ -147,9 +153,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def check(files: Sequence[Path], output: str, fail_on: str) -> int:
     """Validate plans and report findings; the exit status follows cli.md."""
     from planner.findings import Severity
-    from planner.planfile import PlanError, read_plan
+    from planner.planfile import PlanError, problems_to_json, read_plan
     from planner.report import report_to_json, report_to_text
     from planner.rules.engine import evaluate
+
+    def with_errors(entry: dict[str, object], errors: list[dict[str, object]]) -> dict[str, object]:
+        # cli.md: `errors` (every problem as data) right after `error` (the first one).
+        ordered: dict[str, object] = {}
+        for key, value in entry.items():
+            ordered[key] = value
+            if key == "error":
+                ordered["errors"] = errors
+        return ordered
 
     threshold = Severity(fail_on).rank
     status = EXIT_OK
@@ -162,14 +177,16 @@ def check(files: Sequence[Path], output: str, fail_on: str) -> int:
         except PlanError as error:
             status = EXIT_INVALID
             if output == "json":
-                results.append(report_to_json(name, None, str(error)))
+                first = error.problems[0].format(error.source) if error.problems else str(error)
+                entry = report_to_json(name, None, first)
+                results.append(with_errors(entry, problems_to_json(error)))
             else:
-                print(str(error), file=sys.stderr)
+                print(str(error), file=sys.stderr)  # one `FILE:LINE: key: message` a problem
             continue
         if status != EXIT_INVALID and any(f.severity.rank >= threshold for f in report.findings):
             status = EXIT_FINDINGS
         if output == "json":
-            results.append(report_to_json(name, report, None))
+            results.append(with_errors(report_to_json(name, report, None), []))
         else:
             blocks.append(report_to_text(name, report))
     if output == "json":
@@ -181,54 +198,34 @@ def check(files: Sequence[Path], output: str, fail_on: str) -> int:
     return status
 
 
-def render_export(plan: Plan, to: str, report: Report | None = None) -> str:
-    """The plan in an export format: toml, ics, md or json."""
-    if to == "toml":
-        from planner.planfile import canonical_toml
-
-        return canonical_toml(plan)
-    if to == "json":
-        return plan.model_dump_json(indent=2) + "\n"
-    if to == "ics":
-        from planner.export.ics import plan_to_ics
-
-        return plan_to_ics(plan)
-    if to == "md":
-        from planner.export.markdown import plan_to_markdown
-        from planner.rules.engine import evaluate
-
-        return plan_to_markdown(plan, report or evaluate(plan))
-    raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-
-
 def export(path: Path, to: str, output: Path | None) -> int:
-    """Export a plan to standard output or a file."""
-    from planner.planfile import PlanError, SaveError, read_plan, write_atomic
+    """Export a plan to standard output or a file, never over the plan or its backup."""
+    from planner.export import ExportError, export_to_file, render
+    from planner.planfile import PlanError, SaveError, read_plan
 
     try:
         plan = read_plan(path)
     except PlanError as error:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
-    if output is not None and output.exists() and output.resolve() == path.resolve():
-        print(
-            f"planner: {output} is the plan being exported; exporting over it would replace "
-            "its comments and layout. Choose another -o.",
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
-    text = render_export(plan, to)
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(render(plan, to))
         sys.stdout.flush()
         return EXIT_OK
     try:
-        write_atomic(output, text, backup=False)
-    except SaveError as error:
+        export_to_file(plan, to, output, plan_path=path, overwrite=True)
+    except (ExportError, SaveError) as error:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"wrote {output}", file=sys.stderr)
+    print(f"wrote {_shown_path(output)}", file=sys.stderr)
     return EXIT_OK
+
+
+def _shown_path(path: Path) -> str:
+    """A path as it may be echoed on a terminal (control characters escaped)."""
+    from planner.planfile import escaped
+
+    return escaped(str(path))
 
 
 def new(path: Path, template: str | None, *, force: bool) -> int:
@@ -243,14 +240,14 @@ def new(path: Path, template: str | None, *, force: bool) -> int:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_INVALID
     if path.exists() and not force:
-        print(f"planner: {path} exists; use --force to overwrite it", file=sys.stderr)
+        print(f"planner: {_shown_path(path)} exists; use --force to overwrite it", file=sys.stderr)
         return EXIT_INVALID
     try:
         write_atomic(path, text, backup=True)
     except SaveError as error:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_INVALID
-    print(f"wrote {path} from template {name}")
+    print(f"wrote {_shown_path(path)} from template {name}")
     return EXIT_OK
 
 

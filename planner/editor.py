@@ -1,7 +1,9 @@
 """The editing session behind the editor: a plan, its document, undo and redo, saving.
 
 Knows nothing of Textual. Every edit is applied to the TOML document and the plan is
-derived from the document again, so what is shown is always what will be saved.
+derived from the document again, so what is shown is always what will be saved. It
+remembers what the file on disk held when it was loaded (or last saved) and refuses
+to save over changes made there since (FileChangedOnDisk) unless told to overwrite.
 """
 
 from __future__ import annotations
@@ -11,7 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.edits import Edit, EditError, apply_edit
-from planner.planfile import PlanDocument, PlanError, Problem, write_atomic
+from planner.planfile import (
+    NO_FILE,
+    PlanDocument,
+    PlanError,
+    Problem,
+    check_unchanged,
+    parse_document,
+    with_newline,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from planner.model import Plan
@@ -38,7 +49,11 @@ class _State:
 
 
 class PlanEditor:
-    """A plan being edited: apply edits, undo and redo them, save."""
+    """A plan being edited: apply edits, undo and redo them, save.
+
+    `saved` says the text is what its file holds (or, for a file that does not exist
+    yet, what it starts as): such a plan is not modified until an edit changes it.
+    """
 
     def __init__(self, document: PlanDocument, *, saved: bool) -> None:
         self._document = document
@@ -63,7 +78,10 @@ class PlanEditor:
         if not path.exists():
             name = path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
             document = PlanDocument.from_text(empty_week_text(name), path)
-            return cls(document, saved=False)
+            # Not modified until edited, but the first save creates it (its disk state
+            # says there was no file, so a file made there meanwhile is not overwritten).
+            document.disk = NO_FILE
+            return cls(document, saved=True)
         return cls(PlanDocument.load(path), saved=True)
 
     @classmethod
@@ -130,10 +148,8 @@ class PlanEditor:
         return _State(self._text, self._document.plan)
 
     def _restore(self, state: _State) -> None:
-        import tomlkit
-
-        path = self._document.path
-        self._document = PlanDocument(tomlkit.parse(state.text), state.plan, path, state.text)
+        self._document.document = parse_document(state.text, "<undo>")
+        self._document.plan = state.plan
         self._text = state.text
         self._report = None
 
@@ -163,7 +179,8 @@ class PlanEditor:
             )
             raise PlanError(source, [Problem(None, "", reason)]) from error
         self._document.plan = plan
-        self._text = self._document.text()
+        # New lines tomlkit writes end in "\n"; a file of "\r\n" lines keeps "\r\n".
+        self._text = with_newline(self._document.text(), self._document.newline)
         self._report = None
         self._undo.append((edit, before))
         del self._undo[:-UNDO_LIMIT]
@@ -187,19 +204,57 @@ class PlanEditor:
         self._restore(state)
         return edit
 
+    # --- the file on disk ---
+
+    def reload(self) -> None:
+        """Read the plan's file again, dropping every edit (and the undo history).
+
+        Raises PlanError (the editor unchanged) when the file no longer loads or the
+        plan has no file.
+        """
+        path = self.path
+        if path is None:
+            raise PlanError("<plan>", [Problem(None, "", "this plan has no file to reload")])
+        self._document = PlanDocument.load(path)
+        self._text = self._document.text()
+        self._saved_text = self._text
+        self._undo.clear()
+        self._redo.clear()
+        self._report = None
+
     # --- saving ---
 
-    def save(self, path: Path | None = None) -> Path:
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
         """Save atomically to `path` (or the plan's own file), keeping a backup.
 
-        Raises ValueError when there is no path, SaveError when writing fails (the
-        file on disk is then as it was).
+        Saving to the plan's own file first checks that the file is still what was
+        loaded or last saved; if it changed or was deleted since, FileChangedOnDisk is
+        raised and nothing is written, unless `overwrite` is set. Raises ValueError
+        when there is no path, SaveError when writing fails (the file on disk is then
+        as it was).
         """
         target = path or self.path
         if target is None:
             raise ValueError("this plan has no file yet; give a path to save it to")
-        write_atomic(target, self._text)
+        if not overwrite and self._is_own_file(target):
+            check_unchanged(target, self._document.disk)
+        state = write_atomic(target, self._document.file_bytes(self._text))
         self._document.path = target
+        self._document.disk = state
         self._saved_text = self._text
         self._saved_format = self._document.plan.format
         return target
+
+    def _is_own_file(self, target: Path) -> bool:
+        """Whether `target` is the file the plan was loaded from (or last saved to)."""
+        own = self.path
+        if own is None:
+            return False
+        if target == own:
+            return True
+        import os
+
+        try:
+            return os.path.samefile(target, own)
+        except (OSError, ValueError):
+            return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import stat
@@ -32,18 +33,59 @@ MAX_FILE_BYTES = 1024 * 1024
 BACKUP_SUFFIX = ".bak"
 
 
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped(text: str) -> str:
+    """Text made safe to show on one line of a terminal, as plan-format.md asks.
+
+    Control characters, line and paragraph separators and invisible format characters
+    (bidi overrides) become escapes: `\\n`, `\\t`, `\\x1b`, `\\u2028`, `\\U000e0001`.
+    Everything printable, spaces included, stays as it is; backslashes are not doubled,
+    so escaping twice changes nothing.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escaped_char(char) for char in text)
+
+
+def _escaped_char(char: str) -> str:
+    if char.isprintable():
+        return char
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    import unicodedata
+
+    if unicodedata.category(char) == "Zs":  # no-break and other spaces: harmless
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with a plan file, at a line and key."""
+    """One thing wrong with a plan file, at a line and key.
+
+    The key and the reason are kept escaped (see `escaped`), so whatever a file holds,
+    a problem shows as one inert line, in the terminal and in the editor alike.
+    """
 
     line: int | None
     key: str
     reason: str
     column: int | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", escaped(self.key))
+        object.__setattr__(self, "reason", escaped(self.reason))
+
     def format(self, source: str) -> str:
         """`FILE:LINE: key: reason`, with the column where TOML gives one."""
-        where = source
+        where = escaped(source)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -80,15 +122,122 @@ class PlanError(ValueError):
         return self.problems[0].reason
 
 
+def problems_to_json(error: PlanError) -> list[dict[str, object]]:
+    """Every problem of a PlanError as data: `{"line", "column", "key", "message"}`.
+
+    The `errors` list of `planner check --format json` (cli.md); key and message are
+    escaped like the text output.
+    """
+    return [
+        {
+            "line": problem.line,
+            "column": problem.column,
+            "key": problem.key,
+            "message": problem.reason,
+        }
+        for problem in error.problems
+    ]
+
+
 class SaveError(OSError):
     """A save that did not happen; the file on disk is as it was."""
 
 
+class FileChangedOnDisk(SaveError):  # noqa: N818 (a SaveError; the name says what happened)
+    """The file changed (or was deleted) on disk since it was loaded or last saved.
+
+    Raised instead of writing, so changes someone else made are never silently
+    replaced; the caller asks whether to reload, overwrite or save elsewhere.
+    """
+
+    def __init__(self, path: Path, deleted: bool = False) -> None:
+        self.path = path
+        self.deleted = deleted
+        what = "was deleted" if deleted else "changed on disk"
+        super().__init__(
+            f"{escaped(str(path))} {what} since it was opened or last saved; not saved"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a file held when it was last read or written: enough to tell it changed.
+
+    `digest` is the SHA-256 of its bytes and decides; size and modification time are
+    kept to say what changed. All None: there was no file.
+    """
+
+    digest: str | None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+    @property
+    def exists(self) -> bool:
+        """Whether there was a file."""
+        return self.digest is not None
+
+    @classmethod
+    def of(cls, data: bytes, info: os.stat_result | None) -> FileState:
+        """The state of a file that holds `data` (with `info` from its stat)."""
+        import hashlib
+
+        return cls(
+            hashlib.sha256(data).hexdigest(),
+            len(data),
+            info.st_mtime_ns if info is not None else None,
+        )
+
+
+#: The state of a file that does not exist.
+NO_FILE = FileState(None)
+
+
+def file_state(path: Path) -> FileState:
+    """What is at `path` now; NO_FILE when nothing is. Other OSErrors propagate."""
+    import hashlib
+
+    try:
+        with Path(path).open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError:
+        return NO_FILE
+    return FileState(digest, info.st_size, info.st_mtime_ns)
+
+
+def check_unchanged(path: Path, expected: FileState) -> None:
+    """Raise FileChangedOnDisk unless the file at `path` is still as `expected` says.
+
+    A file that cannot be looked at is a SaveError (nothing is written).
+    """
+    try:
+        now = file_state(path)
+    except (OSError, RuntimeError) as error:
+        reason = _os_reason(error)
+        raise SaveError(
+            f"cannot save {escaped(str(path))}: {reason}; the file on disk is unchanged"
+        ) from None
+    if now.digest != expected.digest:
+        raise FileChangedOnDisk(path, deleted=expected.exists and not now.exists)
+
+
+def _os_reason(error: BaseException) -> str:
+    """Why a file operation failed, in a few words."""
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        # Path.resolve raises RuntimeError on a loop (Python 3.11); open gives ELOOP.
+        return "it is a symbolic link that loops back on itself"
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error)
+
+
 # --- reading ---------------------------------------------------------------------
 
+UTF8_BOM = b"\xef\xbb\xbf"
 
-def read_source(path: Path) -> str:
-    """The text of a plan file, refusing huge, binary, non-UTF-8 and empty files."""
+
+def read_file(path: Path) -> tuple[bytes, FileState]:
+    """The bytes of a plan file and their state, refusing huge files and folders."""
     name = str(path)
     try:
         size = path.stat().st_size
@@ -97,6 +246,7 @@ def read_source(path: Path) -> str:
                 name, [Problem(None, "", f"file is {size:,} bytes; plans are at most 1 MiB")]
             )
         with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
             data = handle.read(MAX_FILE_BYTES + 1)
     except PlanError:
         raise
@@ -104,15 +254,29 @@ def read_source(path: Path) -> str:
         raise PlanError(name, [Problem(None, "", "is a directory, not a plan file")]) from None
     except FileNotFoundError:
         raise PlanError(name, [Problem(None, "", "no such file")]) from None
-    except OSError as error:
-        raise PlanError(name, [Problem(None, "", f"cannot read: {error.strerror}")]) from None
+    except (OSError, RuntimeError) as error:
+        reason = _os_reason(error)
+        raise PlanError(name, [Problem(None, "", f"cannot read: {reason}")]) from None
     if len(data) > MAX_FILE_BYTES:
         raise PlanError(name, [Problem(None, "", "file is over 1 MiB; plans are at most 1 MiB")])
-    return decode_source(data, name)
+    return data, FileState.of(data, info)
+
+
+def read_source(path: Path) -> str:
+    """The text of a plan file, refusing huge, binary, non-UTF-8 and empty files."""
+    return decode_source(read_file(path)[0], str(path))
+
+
+_EMPTY = re.compile(r"(?:[ \t]|\r?\n)*")
 
 
 def decode_source(data: bytes, name: str) -> str:
-    """Bytes of a plan file as text, or a PlanError saying why they are not a plan."""
+    """Bytes of a plan file as text, or a PlanError saying why they are not a plan.
+
+    A UTF-8 byte order mark is dropped (PlanDocument.load keeps note of it). A file of
+    nothing but spaces, tabs and newlines is empty; other whitespace (form feed,
+    vertical tab, no-break space) is not TOML and gets TOML's error with its line.
+    """
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise PlanError(name, [Problem(line, "", "binary file (NUL byte), not a TOML plan")])
@@ -125,7 +289,7 @@ def decode_source(data: bytes, name: str) -> str:
             [Problem(line, "", f"not UTF-8 text (byte 0x{data[error.start]:02x})")],
         ) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if _EMPTY.fullmatch(text):
         raise PlanError(
             name, [Problem(None, "", "file is empty; a plan needs format = 1 and [plan]")]
         )
@@ -137,10 +301,62 @@ _TOML_END = re.compile(r"\s*\(at end of document\)$")
 _TOML_TUPLE = re.compile(r"\(((?:'[^']*'(?:, ?)?)+)\)")
 
 
+#: How deep `[` and `{` may nest in a plan file. A plan itself nests four levels at
+#: most (`history.longest_session_min`, `days.mon.sessions[0].focus`); the limit keeps
+#: the recursive parsers (tomllib, tomlkit, pydantic) far from Python's recursion limit.
+MAX_NESTING = 16
+
+_NESTING_TOKENS = re.compile(
+    r"#[^\n]*"  # a comment
+    r'|"""(?:[^"\\]|\\.|""?(?!"))*(?:"{3,5}|\Z)'  # a multi-line basic string
+    r"|'''(?:[^']|''?(?!'))*(?:'{3,5}|\Z)"  # a multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"'  # a basic string
+    r"|'[^'\n]*'"  # a literal string
+    r"|[\"'][^\n]*"  # a string never closed: to the end of its line
+    r"|(?P<open>[\[{])|(?P<close>[\]}])",
+    re.DOTALL,
+)
+
+
+def check_nesting(text: str, source: str) -> None:
+    """Refuse `[` and `{` nested deeper than MAX_NESTING, outside strings and comments.
+
+    Runs before any parser, so a file like `a = [[[[...]]]]` is one clear error at its
+    line rather than a RecursionError deep in a parser.
+    """
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return
+    depth = 0
+    for token in _NESTING_TOKENS.finditer(text):
+        if token["open"] is not None:
+            depth += 1
+            if depth > MAX_NESTING:
+                position = token.start()
+                line = text.count("\n", 0, position) + 1
+                column = position - text.rfind("\n", 0, position)
+                reason = (
+                    f"values nested deeper than {MAX_NESTING} levels of [ and {{; "
+                    "a plan never nests that deep"
+                )
+                raise PlanError(source, [Problem(line, "", reason, column)])
+        elif token["close"] is not None:
+            depth = max(depth - 1, 0)
+
+
+def _too_deep(source: str) -> PlanError:
+    """The error for a RecursionError in a parser or the model."""
+    return PlanError(
+        source, [Problem(None, "", "values nested too deeply to read; a plan never nests so deep")]
+    )
+
+
 def load_toml(text: str, source: str) -> dict[str, Any]:
     """Parse TOML with tomllib; a syntax error becomes a PlanError with line and column."""
+    check_nesting(text, source)
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise _too_deep(source) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         line = column = None
@@ -198,6 +414,8 @@ def validate_plan(data: dict[str, Any], text: str, source: str) -> Plan:
         )
     try:
         return Plan.model_validate(data)
+    except RecursionError:
+        raise _too_deep(source) from None
     except ValidationError as error:
         raise plan_error_from_validation(error, text, source) from None
 
@@ -223,8 +441,44 @@ _PART = re.compile(_BARE_OR_QUOTED)
 KeyPath = tuple[str | int, ...]
 
 
+_BASIC_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_SIMPLE_ESCAPES = {
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    '"': '"',
+    "\\": "\\",
+}
+
+
+def _unescape_basic(body: str) -> str:
+    """The text a TOML basic string's body stands for (`\\"` -> `"`, `\\u00e9` -> é)."""
+
+    def one(match: re.Match[str]) -> str:
+        if match[1] or match[2]:
+            code = int(match[1] or match[2], 16)
+            valid = code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+            return chr(code) if valid else match[0]
+        return _SIMPLE_ESCAPES.get(match[3], match[0])
+
+    return _BASIC_ESCAPE.sub(one, body) if "\\" in body else body
+
+
+def _key_part(part: str) -> str:
+    """A key as TOML reads it: quotes off, a basic string's escapes resolved."""
+    if part.startswith('"'):
+        return _unescape_basic(part[1:-1])
+    if part.startswith("'"):
+        return part[1:-1]
+    return part
+
+
 def _split_dotted(dotted: str) -> list[str]:
-    return [part.strip("\"'") for part in _PART.findall(dotted)]
+    """`a."b.c".'d'` -> ["a", "b.c", "d"]: dots inside quoted keys stay in the key."""
+    return [_key_part(part) for part in _PART.findall(dotted)]
 
 
 def _bracket_depth(value: str) -> tuple[int, str | None]:
@@ -434,8 +688,9 @@ def _number(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value echoed in an error: short, quoted when text, escaped (one safe line)."""
     if isinstance(value, str):
-        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+        return escaped(f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."')
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
@@ -486,7 +741,7 @@ def describe_error(
         return "unknown key"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         # A number typed into a form arrives as text: show it as typed, unquoted.
-        got = value.strip() if typed and isinstance(value, str) else _shown(value)
+        got = escaped(value.strip()) if typed and isinstance(value, str) else _shown(value)
         _, info = _field_at(path, root)
         lower, upper = _bounds(info)
         if lower is not None and upper is not None:
@@ -550,29 +805,40 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
-    """Write text to path atomically; the previous version is kept as `path.bak`.
+def write_atomic(path: Path, text: str | bytes, *, backup: bool = True) -> FileState:
+    """Write text (UTF-8) or bytes to path atomically; the previous version is kept as
+    `path.bak`. Returns the state of the file as written.
 
-    The text goes to a temporary file in the same folder, is flushed and fsynced,
-    and renamed over the target, so a reader sees the old file or the new one and
-    never half of one. Permissions of an existing file are kept. On failure the old
-    file (and its backup) are as they were and SaveError says why.
+    The data goes to a temporary file in the same folder, is flushed and fsynced, and
+    renamed over the target, so a reader sees the old file or the new one and never
+    half of one. Permissions of an existing file are kept. Temporary files an earlier,
+    killed save of the same file left behind are removed first. On failure the old
+    file (and its backup) are as they were and SaveError says why, in one line.
     """
     path = Path(path)
-    if path.is_symlink():
-        # Replace the file the link points to, not the link (plans kept in a dotfiles
-        # repository are often linked into place).
-        path = path.resolve()
+    shown = escaped(str(path))
+    try:
+        if path.is_symlink():
+            # Replace the file the link points to, not the link (plans kept in a
+            # dotfiles repository are often linked into place).
+            path = path.resolve()
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop (3.11)
+        raise SaveError(
+            f"cannot save {shown}: {_os_reason(error)}; the file on disk is unchanged"
+        ) from None
     directory = path.parent if str(path.parent) else Path()
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
         existed = True
     except FileNotFoundError:
         mode = 0o666 & ~_UMASK
         existed = False
-    except OSError as error:
-        raise SaveError(f"cannot save {path}: {error.strerror}") from None
+    except (OSError, RuntimeError) as error:
+        raise SaveError(
+            f"cannot save {shown}: {_os_reason(error)}; the file on disk is unchanged"
+        ) from None
+    _remove_leftovers(path)
     temporary: str | None = None
     staging: str | None = None
     try:
@@ -588,9 +854,10 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
             staging = _stage_backup(path)
         os.replace(temporary, path)
         temporary = None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise SaveError(f"cannot save {path}: {reason}; the file on disk is unchanged") from None
+    except (OSError, RuntimeError) as error:
+        raise SaveError(
+            f"cannot save {shown}: {_os_reason(error)}; the file on disk is unchanged"
+        ) from None
     finally:
         if temporary is not None:  # the save failed: leave nothing of it behind
             for leftover in (temporary, staging):
@@ -606,6 +873,35 @@ def write_atomic(path: Path, text: str, *, backup: bool = True) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(staging)
     _fsync_directory(directory)
+    try:
+        info: os.stat_result | None = path.stat()
+    except OSError:
+        info = None
+    return FileState.of(data, info)
+
+
+def leftover_pattern(name: str) -> re.Pattern[str]:
+    """The names of the temporary files a save of the file `name` makes beside it.
+
+    `.NAME.XXXXXXXX.tmp` (the new text) and `.NAME.bak.XXXXXXXX.tmp` (the backup being
+    staged), with tempfile's eight random characters: nothing else matches.
+    """
+    return re.compile(re.escape(f".{name}.") + r"(?:bak\.)?[a-z0-9_]{8}\.tmp")
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove the temporary files of an earlier save of `path` that was killed midway."""
+    directory = path.parent if str(path.parent) else Path()
+    pattern = leftover_pattern(path.name)
+    try:
+        names = [name for name in os.listdir(directory) if pattern.fullmatch(name)]
+    except OSError:
+        return
+    for name in names:
+        leftover = directory / name
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(os.lstat(leftover).st_mode):  # never a link or a folder
+                os.unlink(leftover)
 
 
 def _stage_backup(path: Path) -> str:
@@ -642,40 +938,86 @@ def _fsync_directory(directory: Path) -> None:
 # --- the editable document -------------------------------------------------------
 
 
+def dominant_newline(text: str) -> str:
+    """`\\r\\n` when most lines of text end so, else `\\n`."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
+_BARE_NEWLINE = re.compile(r"(?<!\r)\n")
+
+
+def with_newline(text: str, newline: str) -> str:
+    """Text with every line ending in `newline` (tomlkit writes new lines with `\\n`)."""
+    if newline == "\r\n":
+        return _BARE_NEWLINE.sub("\r\n", text)
+    return text
+
+
+def parse_document(text: str, source: str) -> tomlkit.TOMLDocument:
+    """The tomlkit document of TOML text that tomllib already read without error."""
+    import tomlkit
+
+    try:
+        return tomlkit.parse(text)
+    except RecursionError:
+        raise _too_deep(source) from None
+
+
 class PlanDocument:
     """A plan with the tomlkit document it came from, so saves keep the layout.
 
     Only files that loaded cleanly become documents, so a file that failed to load
-    is never written over.
+    is never written over. It remembers what a save must keep that the text does not
+    show: a UTF-8 byte order mark, the line ending most lines use, and the state of
+    the file it was read from.
     """
 
     def __init__(
-        self, document: tomlkit.TOMLDocument, plan: Plan, path: Path | None, text: str
+        self,
+        document: tomlkit.TOMLDocument,
+        plan: Plan,
+        path: Path | None,
+        *,
+        bom: bool = False,
+        newline: str = "\n",
+        disk: FileState = NO_FILE,
     ) -> None:
         self.document = document
         self.plan = plan
         self.path = path
-        self.loaded_text = text
+        self.bom = bom
+        self.newline = newline
+        self.disk = disk
 
     @classmethod
     def from_text(
-        cls, text: str, path: Path | None = None, source: str | None = None
+        cls, text: str, path: Path | None = None, source: str | None = None, *, bom: bool = False
     ) -> PlanDocument:
         """A document from TOML text; raises PlanError when it is not a valid plan."""
-        import tomlkit
-
         name = source or (str(path) if path is not None else "<plan>")
         plan = parse_plan(text, name)
-        return cls(tomlkit.parse(text), plan, path, text)
+        document = parse_document(text, name)
+        return cls(document, plan, path, bom=bom, newline=dominant_newline(text))
 
     @classmethod
     def load(cls, path: Path) -> PlanDocument:
         """Read and check a plan file, keeping its document for editing."""
-        return cls.from_text(read_source(path), path)
+        data, state = read_file(path)
+        document = cls.from_text(
+            decode_source(data, str(path)), path, bom=data.startswith(UTF8_BOM)
+        )
+        document.disk = state
+        return document
 
     def text(self) -> str:
         """The document as TOML text, comments and layout included."""
         return self.document.as_string()
+
+    def file_bytes(self, text: str) -> bytes:
+        """The bytes a save of `text` writes: UTF-8, with the byte order mark if the file
+        had one."""
+        return (UTF8_BOM if self.bom else b"") + text.encode("utf-8")
 
     def revalidate(self, source: str = "<edit>") -> Plan:
         """The plan the document now describes; raises PlanError if it is not valid.

@@ -209,7 +209,7 @@ def test_exit_status_2_when_any_file_is_invalid(run: Run, broken: Path) -> None:
 
 # --- check: JSON ------------------------------------------------------------------------------
 
-FILE_KEYS = ["file", "valid", "error", "risk", "metrics", "findings"]
+FILE_KEYS = ["file", "valid", "error", "errors", "risk", "metrics", "findings"]
 METRIC_KEYS = [
     "daily_load",
     "weekly_load",
@@ -299,12 +299,98 @@ def test_check_json_invalid_file_entry(run: Run, broken: Path) -> None:
         "file": str(broken),
         "valid": False,
         "error": f"{broken}:6: days.mon.sleep_hours: must be between 0 and 14, got 99",
+        "errors": [
+            {
+                "line": 6,
+                "column": None,
+                "key": "days.mon.sleep_hours",
+                "message": "must be between 0 and 14, got 99",
+            }
+        ],
         "risk": None,
         "metrics": None,
         "findings": None,
     }
     assert result[0]["valid"] is True and result[2]["valid"] is True
     assert err == ""
+
+
+def test_check_json_lists_every_problem_and_error_is_the_first(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = EMPTY_WEEK + 'level = "pro"\n[defaults]\nsleep_hours = 20\n'
+    path = write_plan(tmp_path, text)
+    status, result, err = check_json(run, path, GOOD)
+    assert status == 2
+    assert err == ""
+    entry = result[0]
+    assert entry["error"] == (
+        f'{path}:5: plan.level: must be one of beginner, intermediate or advanced, got "pro"'
+    )
+    assert entry["errors"] == [
+        {
+            "line": 5,
+            "column": None,
+            "key": "plan.level",
+            "message": 'must be one of beginner, intermediate or advanced, got "pro"',
+        },
+        {
+            "line": 7,
+            "column": None,
+            "key": "defaults.sleep_hours",
+            "message": "must be between 0 and 14, got 20",
+        },
+    ]
+    assert result[1]["errors"] == []
+
+
+def test_check_json_errors_of_a_syntax_error_have_a_column(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_plan(tmp_path, EMPTY_WEEK + "level = = 3\n")
+    _, result, _ = check_json(run, path)
+    assert result[0]["errors"] == [
+        {"line": 5, "column": 9, "key": "", "message": "invalid TOML: invalid value"}
+    ]
+
+
+def test_check_text_prints_one_line_per_problem(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path
+) -> None:
+    text = EMPTY_WEEK + 'level = "pro"\n[defaults]\nsleep_hours = 20\n'
+    path = write_plan(tmp_path, text)
+    status, out, err = run("check", path)
+    assert (status, out) == (2, "")
+    assert err.splitlines() == [
+        f'{path}:5: plan.level: must be one of beginner, intermediate or advanced, got "pro"',
+        f"{path}:7: defaults.sleep_hours: must be between 0 and 14, got 20",
+    ]
+
+
+NASTY = "\x1b]0;title\x07\x1b[2J"
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_check_of_a_nasty_key_and_value_is_inert(
+    run: Run, write_plan: Callable[..., Path], tmp_path: Path, output: str
+) -> None:
+    escapes = NASTY.replace("\x1b", "\\u001b").replace("\x07", "\\u0007")
+    text = EMPTY_WEEK + f'level = "{escapes}\\nx"\n"{escapes}" = 1\n'
+    path = write_plan(tmp_path, text)
+    status, out, err = run("check", "--format", output, path)
+    assert status == 2
+    shown = out + err
+    assert "\x1b" not in shown and "\x07" not in shown
+    if output == "text":
+        assert len(err.splitlines()) == 2
+        assert "\\x1b]0;title\\x07\\x1b[2J" in err
+        assert '\\nx"' in err
+    else:
+        errors = json.loads(out)[0]["errors"]
+        assert {error["key"] for error in errors} == {
+            "plan.level",
+            "plan.\\x1b]0;title\\x07\\x1b[2J",
+        }
 
 
 def test_check_json_missing_file_entry(run: Run, tmp_path: Path) -> None:
@@ -407,6 +493,73 @@ def test_export_to_a_file(run: Run, warning_only: Path, tmp_path: Path, to: str)
     else:
         assert written == expected
     assert not backup_path(out_path).exists()
+
+
+@pytest.fixture
+def linked(warning_only: Path, tmp_path: Path) -> dict[str, Path]:
+    """Other names of the plan and of its backup."""
+    backup = backup_path(warning_only)
+    backup.write_text("# the previous version\n", encoding="utf-8")
+    names = {
+        "backup": backup,
+        "dotdot": tmp_path / "sub" / ".." / warning_only.name,
+        "symlink": tmp_path / "link.toml",
+        "hard link": tmp_path / "hard.toml",
+        "symlink to the backup": tmp_path / "bak-link.toml",
+    }
+    (tmp_path / "sub").mkdir()
+    names["symlink"].symlink_to(warning_only)
+    names["hard link"].hardlink_to(warning_only)
+    names["symlink to the backup"].symlink_to(backup)
+    return names
+
+
+@pytest.mark.parametrize(
+    "name", ["backup", "dotdot", "symlink", "hard link", "symlink to the backup"]
+)
+def test_export_never_writes_over_the_plan_or_its_backup(
+    run: Run, warning_only: Path, linked: dict[str, Path], name: str
+) -> None:
+    before = warning_only.read_bytes()
+    backup = backup_path(warning_only).read_bytes()
+    status, out, err = run("export", warning_only, "--to", "md", "-o", linked[name])
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"planner: {linked[name]} is the ")
+    assert len(err.splitlines()) == 1
+    assert warning_only.read_bytes() == before
+    assert backup_path(warning_only).read_bytes() == backup
+
+
+def test_export_of_a_linked_plan_never_writes_over_the_file_it_links_to(
+    run: Run, warning_only: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(warning_only)
+    before = warning_only.read_bytes()
+    for target in (warning_only, backup_path(warning_only), backup_path(link)):
+        assert run("export", link, "--to", "toml", "-o", target)[0] == 2
+    assert warning_only.read_bytes() == before
+    assert not backup_path(warning_only).exists()
+
+
+def test_export_into_a_symlink_loop(run: Run, warning_only: Path, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    status, out, err = run("export", warning_only, "--to", "md", "-o", loop)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"planner: cannot save {loop}: ")
+    assert len(err.splitlines()) == 1
+
+
+def test_new_into_a_symlink_loop(run: Run, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    for args in ([], ["--force"]):
+        status, out, err = run("new", loop, *args)
+        assert (status, out) == (2, "")
+        assert err.startswith(f"planner: cannot save {loop}: ")
+        assert len(err.splitlines()) == 1
 
 
 def test_export_of_an_invalid_file(run: Run, broken: Path, tmp_path: Path) -> None:
@@ -528,11 +681,17 @@ def test_schema_lists_the_rules_threshold_keys(run: Run) -> None:
 
 
 def python(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run this Python with the worktree's `planner` importable, from any folder."""
+    import os
+
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else "")}
     return subprocess.run(
         [sys.executable, *args],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
+        env=env,
         timeout=120,
         check=False,
     )
@@ -596,3 +755,47 @@ def test_verbs_other_than_edit_never_import_textual(args: list[str], tmp_path: P
     result = python("-c", code)
     assert "AssertionError" not in result.stderr, result.stderr
     assert "status " in result.stderr, result.stderr
+
+
+DEEP = 500
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        EMPTY_WEEK + "\n[history]\nweekly_loads = " + "[" * DEEP + "]" * DEEP + "\n",
+        EMPTY_WEEK + "\n[history]\na = " + "{b = " * DEEP + "1" + "}" * DEEP + "\n",
+        EMPTY_WEEK + "[" * DEEP + "x" + "]" * DEEP + "\n",
+    ],
+    ids=["arrays", "inline tables", "headers"],
+)
+@pytest.mark.parametrize("verb", ["check", "export", "edit"])
+def test_deep_nesting_is_one_line_and_exit_2(tmp_path: Path, text: str, verb: str) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text(text, encoding="utf-8")
+    args = {
+        "check": ["check", str(path)],
+        "export": ["export", str(path), "--to", "json"],
+        "edit": ["edit", str(path)],  # refused before the editor starts
+    }[verb]
+    result = python("-m", "planner", *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{path}:")
+    assert "nested deeper than 16 levels" in lines[0]
+
+
+def test_a_symlink_loop_through_the_real_command(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    result = python("-m", "planner", "new", str(loop), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    result = python("-m", "planner", "check", str(loop), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1

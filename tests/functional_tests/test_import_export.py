@@ -249,6 +249,24 @@ async def test_import_a_broken_file_shows_its_error_with_its_line_and_changes_no
     assert app.results == [None]
 
 
+async def test_import_preview_shows_a_nasty_key_escaped_and_never_as_markup(
+    tmp_path: Path,
+) -> None:
+    nasty = '"[bold]x[/] \\u001b]0;title\\u0007\\u001b[2J" = 1\n'
+    (tmp_path / "nasty.toml").write_text(
+        'format = 1\n[plan]\nname = "N"\n' + nasty, encoding="utf-8"
+    )
+    app = Host(lambda: ImportScreen(base=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#import-path", Input).focus()
+        await pilot.press(*"nasty.toml", "enter")
+        await settle(pilot)
+        error = text_of(app, "#import-preview-error")
+        assert error.startswith("nasty.toml:4: plan.[bold]x[/] \\x1b]0;title\\x07\\x1b[2J: ")
+        assert "\x1b" not in error and "\x07" not in error and "\n" not in error
+
+
 async def test_import_a_missing_file_says_so(tmp_path: Path) -> None:
     app = Host(lambda: ImportScreen(base=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -483,6 +501,63 @@ async def test_a_failed_export_says_why_and_stays_open(
         await pilot.pause()
     assert app.results == [None]
     assert not (tmp_path / "week-export.toml").exists()
+
+
+@pytest.mark.parametrize(
+    "typed", ["week.toml", "week.toml.bak", "sub/../week.toml", "link.toml", "hard.toml"]
+)
+async def test_export_refuses_the_plans_own_file_and_its_backup(tmp_path: Path, typed: str) -> None:
+    """Never "Overwrite?" then writes: the dialog says no and writes nothing."""
+    plan_file = tmp_path / "week.toml"
+    plan_file.write_text(WEEK, encoding="utf-8")
+    (tmp_path / "week.toml.bak").write_text("# previous\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "link.toml").symlink_to(plan_file)
+    (tmp_path / "hard.toml").hardlink_to(plan_file)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
+    plan = week_plan()
+    app = Host(lambda: ExportScreen(plan, plan_path=Path("week.toml"), base=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path", Input)
+        path_input.focus()
+        await pilot.press("ctrl+u", *typed)
+        await pilot.pause()
+        where = text_of(app, "#export-where")
+        assert " is the " in where and "plan being exported" in where
+        assert app.screen.query_one("#export-button", Button).disabled
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)  # no "Overwrite?" question
+        assert "plan being exported" in text_of(app, "#export-error")
+        await pilot.click("#export-button")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+    assert app.results == []
+    after = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
+    assert after == before
+
+
+async def test_an_export_target_that_appears_while_writing_is_asked_about(
+    tmp_path: Path,
+) -> None:
+    """The dialog looked before; the export itself refuses to replace without a yes."""
+    target = tmp_path / "week-export.toml"
+    plan = week_plan()
+    app = Host(lambda: ExportScreen(plan, plan_path=tmp_path / "week.toml", base=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        target.write_text("someone else's", encoding="utf-8")  # after the dialog looked
+        screen._write(target, overwrite=False)  # as action_export does for a new file
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert target.read_text(encoding="utf-8") == "someone else's"
+        await pilot.press("y")
+        await settle(pilot)
+    assert app.results == [target]
+    assert parse_plan(target.read_text(encoding="utf-8")) == plan
 
 
 async def test_escape_cancels_the_export(tmp_path: Path) -> None:

@@ -70,3 +70,31 @@ async def test_export_toml_writes_beside_the_plan_and_reimports_equal(tmp_path: 
         assert not isinstance(app.screen, ExportScreen)
         assert parse_plan(target.read_text(encoding="utf-8")) == app.editor.plan
         assert any(str(target) in text for text in notifications(app))
+
+
+async def test_export_over_the_plans_own_file_is_refused_in_the_dialog(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from planner.ui.screens.confirm import ConfirmScreen
+
+    app = week_app(tmp_path)
+    plan_file = tmp_path / "week.toml"
+    before = plan_file.read_bytes()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+right")  # an edit: the export would differ from the file
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = str(plan_file)
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        assert not isinstance(app.screen, ConfirmScreen)
+        error = app.screen.query_one("#export-error", Static)
+        assert error.display
+        assert "is the plan being exported" in str(error.content)
+    assert plan_file.read_bytes() == before
+    assert not (tmp_path / "week.toml.bak").exists()

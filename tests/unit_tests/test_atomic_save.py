@@ -316,3 +316,102 @@ def test_a_file_that_fails_to_load_is_never_written(
     assert caught.value.line == 5
     assert path.read_bytes() == broken
     assert listing(tmp_path) == {"week.toml"}
+
+
+# --- symbolic link loops ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", ["self", "pair", "folder"])
+def test_a_symlink_loop_is_a_save_error(tmp_path: Path, shape: str) -> None:
+    if shape == "self":
+        target = tmp_path / "week.toml"
+        target.symlink_to(target)
+    elif shape == "pair":
+        target = tmp_path / "week.toml"
+        target.symlink_to(tmp_path / "other.toml")
+        (tmp_path / "other.toml").symlink_to(target)
+    else:
+        (tmp_path / "plans").symlink_to(tmp_path / "plans")
+        target = tmp_path / "plans" / "week.toml"
+    with pytest.raises(SaveError) as caught:
+        write_atomic(target, NEW)
+    message = str(caught.value)
+    assert message.startswith(f"cannot save {target}: ")
+    assert "\n" not in message
+    assert ("loops back on itself" in message) or ("symbolic links" in message)
+
+
+# --- what is written ----------------------------------------------------------------------------
+
+
+def test_bytes_are_written_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    data = b"\xef\xbb\xbf" + NEW.replace("\n", "\r\n").encode()
+    state = write_atomic(path, data)
+    assert path.read_bytes() == data
+    assert state.size == len(data)
+    assert state.exists
+
+
+# --- leftovers of a save that was killed ----------------------------------------------------------
+
+
+def test_leftovers_of_a_killed_save_are_removed_on_the_next_save(tmp_path: Path) -> None:
+    path = tmp_path / "week.toml"
+    path.write_text(OLD, encoding="utf-8")
+    ours = [".week.toml.a1b2c3d_.tmp", ".week.toml.bak.zz99zz99.tmp"]
+    theirs = [
+        ".week.toml.a1b2c3d.tmp",  # seven characters: not tempfile's
+        ".week.toml.A1B2C3D4.tmp",  # upper case: not tempfile's
+        ".week.toml.a1b2c3d4.tmp.keep",
+        "week.toml.a1b2c3d4.tmp",  # no leading dot
+        ".other.toml.a1b2c3d4.tmp",
+        ".week.toml.bak.a1b2c3d4.tmp.x",
+        "notes.txt",
+    ]
+    for name in ours + theirs:
+        (tmp_path / name).write_text("half a save", encoding="utf-8")
+    (tmp_path / ".week.toml.folder00.tmp").mkdir()  # a folder is never ours
+    write_atomic(path, NEW)
+    assert listing(tmp_path) == {
+        "week.toml",
+        "week.toml.bak",
+        ".week.toml.folder00.tmp",
+        *theirs,
+    }
+    assert path.read_text(encoding="utf-8") == NEW
+
+
+def test_leftovers_behind_a_link_are_removed_beside_the_target(tmp_path: Path) -> None:
+    real = tmp_path / "plans" / "week.toml"
+    real.parent.mkdir()
+    real.write_text(OLD, encoding="utf-8")
+    (real.parent / ".week.toml.abcdefgh.tmp").write_text("x", encoding="utf-8")
+    link = tmp_path / "linked.toml"
+    link.symlink_to(real)
+    write_atomic(link, NEW)
+    assert listing(real.parent) == {"week.toml", "week.toml.bak"}
+
+
+def test_a_killed_save_leaves_names_that_the_next_save_removes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real names write_atomic uses, left by a save that died before its rename."""
+    path = tmp_path / "week.toml"
+    path.write_text(OLD, encoding="utf-8")
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*_args: Any, **_kwargs: Any) -> None:
+        raise Killed
+
+    monkeypatch.setattr(os, "replace", killed)
+    monkeypatch.setattr(os, "unlink", lambda *_a, **_k: None)  # a kill cleans up nothing
+    with pytest.raises(Killed):
+        write_atomic(path, NEW)
+    monkeypatch.undo()
+    left = listing(tmp_path) - {"week.toml"}
+    assert left and all(name.startswith(".week.toml.") for name in left)
+    write_atomic(path, NEW)
+    assert listing(tmp_path) == {"week.toml", "week.toml.bak"}

@@ -151,7 +151,7 @@ def test_open_a_missing_file_starts_an_empty_week(tmp_path: Path) -> None:
     editor = PlanEditor.open(path)
     assert not path.exists()
     assert editor.path == path
-    assert editor.dirty
+    assert not editor.dirty  # opened and not changed: not modified (tui.md)
     assert editor.plan.plan.name == "My new week"
     assert len(editor.plan.week_list) == 1
     assert all(day.sessions == () for _, day in editor.plan.week_list[0].days.items())

@@ -753,3 +753,234 @@ def test_the_commented_plan_is_valid(commented_plan: str) -> None:
 def test_a_boolean_is_not_a_number(text: str) -> None:
     error = error_of(text)
     assert error.reason == "must be a number, got true"
+
+
+# --- nesting: a clear error, never a RecursionError ---------------------------------------
+
+DEEP = 500
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * DEEP + "]" * DEEP,
+        "{b = " * DEEP + "1" + "}" * DEEP,
+        "[{a = " * (DEEP // 2) + "1" + "}]" * (DEEP // 2),
+    ],
+    ids=["arrays", "inline tables", "both"],
+)
+def test_deep_nesting_is_one_clear_error(value: str) -> None:
+    text = HEAD + f"\n[history]\nweekly_loads = {value}\n"
+    error = error_of(text)
+    assert len(error.problems) == 1
+    assert error.line == 7
+    assert error.problems[0].column is not None
+    assert "nested deeper than" in error.reason
+    assert "\n" not in str(error)
+
+
+def test_deep_header_brackets_are_one_clear_error() -> None:
+    error = error_of(HEAD + "[" * DEEP + "days" + "]" * DEEP + "\n")
+    assert error.line == 5
+    assert "nested deeper than" in error.reason
+
+
+def test_nesting_that_a_plan_can_hold_is_not_refused() -> None:
+    """Sixteen levels are still parsed (and then judged by the model)."""
+    error = error_of(HEAD + "\n[history]\nweekly_loads = " + "[" * 16 + "]" * 16 + "\n")
+    assert "nested deeper" not in str(error)
+    assert error.key.startswith("history.weekly_loads")
+
+
+def test_brackets_inside_strings_and_comments_do_not_count() -> None:
+    brackets = "[" * 40
+    plan = parse_plan(
+        HEAD.replace('"Test week"', f'"{brackets}"')
+        + f"# {brackets}\n"
+        + f"description = '{brackets}'\n"
+        + f'[days.mon]\nnote = """{brackets}\n{brackets}"""\n'
+        + "[days.tue]\nnote = '''x\n"
+        + brackets
+        + "'''\n"
+    )
+    assert plan.days.mon.note.startswith("[[[")
+
+
+def test_a_recursion_error_in_the_parser_is_a_plan_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    def too_deep(_text: str) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(tomllib, "loads", too_deep)
+    error = error_of(HEAD)
+    assert "nested too deeply" in error.reason
+
+
+def test_a_recursion_error_in_validation_is_a_plan_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.model import Plan
+
+    def too_deep(_data: Any) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(Plan, "model_validate", too_deep)
+    assert "nested too deeply" in error_of(HEAD).reason
+
+
+def test_a_recursion_error_in_tomlkit_is_a_plan_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomlkit
+
+    def too_deep(_text: str) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(tomlkit, "parse", too_deep)
+    with pytest.raises(PlanError, match="nested too deeply"):
+        PlanDocument.from_text(HEAD, None, "week.toml")
+
+
+# --- whitespace that TOML does not allow is not "empty" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [(b"\x0c", 1), (b"\x0b", 1), (b"\n\n\x0c\n", 3), ("\u00a0".encode(), 1), (b"\r", 1)],
+)
+def test_other_whitespace_is_invalid_toml_not_empty(
+    write_plan: Callable[..., Path], tmp_path: Path, content: bytes, line: int
+) -> None:
+    path = write_plan(tmp_path, content)
+    with pytest.raises(PlanError) as caught:
+        read_plan(path)
+    assert "empty" not in caught.value.reason
+    assert "invalid TOML" in caught.value.reason
+    assert caught.value.line == line
+
+
+@pytest.mark.parametrize("content", [b" \t \n", b"\r\n\r\n", b"\xef\xbb\xbf\n  \n"])
+def test_spaces_tabs_and_newlines_only_are_empty(
+    write_plan: Callable[..., Path], tmp_path: Path, content: bytes
+) -> None:
+    with pytest.raises(PlanError, match="file is empty"):
+        read_plan(write_plan(tmp_path, content))
+
+
+# --- errors are one safe line --------------------------------------------------------------
+
+NASTY = "\x1b]0;title\x07\x1b[2J"
+
+
+def assert_inert(message: str) -> None:
+    assert "\x1b" not in message
+    assert "\x07" not in message
+    assert "\n" not in message
+    assert all(ch.isprintable() for ch in message), repr(message)
+
+
+def test_a_nasty_value_is_echoed_escaped() -> None:
+    error = error_of(
+        HEAD + f'level = "{NASTY}"\n'.replace("\x1b", "\\u001b").replace("\x07", "\\u0007")
+    )
+    assert_inert(str(error))
+    assert '\\x1b]0;title\\x07\\x1b[2J"' in str(error)
+
+
+def test_a_nasty_key_is_echoed_escaped() -> None:
+    key = '"\\u001b]0;title\\u0007\\u001b[2J"'
+    error = error_of(HEAD + f"{key} = 1\n")
+    assert_inert(str(error))
+    assert error.key == "plan.\\x1b]0;title\\x07\\x1b[2J"
+    assert error.line == 5
+
+
+def test_a_value_with_a_newline_keeps_the_error_on_one_line() -> None:
+    error = error_of(HEAD + 'level = "line one\\nline two\\u2028three"\n')
+    assert str(error).count("\n") == 0
+    assert '"line one\\nline two\\u2028three"' in error.reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("\n", "\\n"),
+        ("\t", "\\t"),
+        ("\r", "\\r"),
+        ("\x1b", "\\x1b"),
+        ("\x7f", "\\x7f"),
+        ("\x9b", "\\x9b"),
+        ("\u2028", "\\u2028"),
+        ("\u202e", "\\u202e"),
+        ("\U000e0001", "\\U000e0001"),
+        ("é 🏃 x", "é 🏃 x"),
+    ],
+)
+def test_escaped_text(raw: str, shown: str) -> None:
+    from planner.planfile import escaped
+
+    assert escaped(raw) == shown
+    assert escaped(escaped(raw)) == shown  # escaping twice changes nothing
+
+
+def test_a_file_name_with_control_characters_is_escaped() -> None:
+    error = error_of(HEAD + "level = 1\n", source="we\x1bek\n.toml")
+    assert str(error).startswith("we\\x1bek\\n.toml:5: plan.level: ")
+    assert_inert(str(error))
+
+
+def test_problem_format_escapes_whatever_it_is_given() -> None:
+    from planner.planfile import Problem
+
+    problem = Problem(3, "a\nb", "bad \x1b[2J value")
+    assert problem.format("x\x07.toml") == "x\\x07.toml:3: a\\nb: bad \\x1b[2J value"
+
+
+# --- quoted keys get their own line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key_line", "key"),
+    [
+        ('"a \\"b\\"" = 1', 'days.mon.a "b"'),
+        ('"tab\\tkey" = 2', "days.mon.tab\\tkey"),
+        ("'x.y' = 3", "days.mon.x.y"),
+        ('"x.y".z = 3', "days.mon.x.y"),
+        ('"back\\\\slash" = 4', "days.mon.back\\slash"),
+        ('"\\u00e9t\\u00e9" = 5', "days.mon.été"),
+        ('"\\U0001F3C3" = 6', "days.mon.🏃"),
+    ],
+)
+def test_quoted_keys_with_escapes_get_their_own_line(key_line: str, key: str) -> None:
+    text = HEAD + "\n[days.mon]\nnote = 'n'\n\n" + key_line + "\n"  # the key on line 9
+    error = error_of(text)
+    assert error.key == key
+    assert error.line == 9
+
+
+def test_a_quoted_header_with_escapes_gets_its_own_line() -> None:
+    text = HEAD + '\n[days.mon]\n\n["days"."t\\u0075e"]\nsleep_hours = 20\n'
+    error = error_of(text)
+    assert (error.line, error.key) == (9, "days.tue.sleep_hours")
+
+
+# --- errors as data --------------------------------------------------------------------------
+
+
+def test_plan_error_problems_as_json() -> None:
+    from planner.planfile import problems_to_json
+
+    text = HEAD + 'level = "pro"\n[defaults]\nsleep_hours = 20\n'
+    assert problems_to_json(error_of(text)) == [
+        {
+            "line": 5,
+            "column": None,
+            "key": "plan.level",
+            "message": 'must be one of beginner, intermediate or advanced, got "pro"',
+        },
+        {
+            "line": 7,
+            "column": None,
+            "key": "defaults.sleep_hours",
+            "message": "must be between 0 and 14, got 20",
+        },
+    ]
+    syntax = problems_to_json(error_of(HEAD + "level = = 3\n"))
+    assert syntax == [{"line": 5, "column": 9, "key": "", "message": "invalid TOML: invalid value"}]

@@ -14,8 +14,10 @@ own file, beside which the default path goes (`week.toml` -> `week-export.toml`,
 `week.ics`, `week.md`); a plan without a file gets a name made from its title in
 `base` (the current directory by default). The default follows the format until the
 person types a path of their own. An existing file is replaced only after a yes to
-"Overwrite NAME?". It dismisses with the absolute path it wrote, or None on escape; a
-write that fails shows its reason in the dialog, which stays open.
+"Overwrite NAME?"; the plan's own file and its backup are refused, by whatever name
+(planner.export decides, as for `planner export`). It dismisses with the absolute
+path it wrote, or None on escape; a write that fails shows its reason in the dialog,
+which stays open.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.export import ExportError, refusal
 from planner.planfile import PlanError, SaveError
 from planner.ui.screens.confirm import ConfirmScreen
 from planner.ui.screens.import_plan import PathInput, PathSuggester, resolve_path
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ExportFormat:
-    """One export format: its `render_export` name, its label, suffix and what it holds."""
+    """One export format: its `planner.export` name, its label, suffix and what it holds."""
 
     key: str
     label: str
@@ -308,33 +311,29 @@ class ExportScreen(ModalScreen[Path | None]):
         """Say where the export goes, or why it cannot go there."""
         typed = self.query_one("#export-path", Input).value
         path, problem = target_problem(typed, self.base)
+        if path is not None and (refused := self._refusal(path)) is not None:
+            path, problem = None, refused
         where = self.query_one("#export-where", Static)
         where.set_class(path is None, "-invalid")
         where.set_class(path is not None and path.exists(), "-exists")
         if path is None:
             where.update(Content(problem))
         elif path.exists():
-            own = self._is_plan_file(path)
-            where.update(
-                Content(
-                    f"{path} exists"
-                    + (" (it is the plan's own file)" if own else "")
-                    + "; you will be asked before it is replaced"
-                )
-            )
+            where.update(Content(f"{path} exists; you will be asked before it is replaced"))
         else:
             where.update(Content(f"writes {path}"))
         self.query_one("#export-button", Button).disabled = path is None or self._writing
         return path
 
-    def _is_plan_file(self, path: Path) -> bool:
+    def _own_path(self) -> Path | None:
+        """The plan's own file, absolute (a relative one is relative to `base`)."""
         if self.plan_path is None:
-            return False
-        own = self.plan_path if self.plan_path.is_absolute() else self.base / self.plan_path
-        try:
-            return own.resolve() == path.resolve()
-        except OSError:
-            return False
+            return None
+        return self.plan_path if self.plan_path.is_absolute() else self.base / self.plan_path
+
+    def _refusal(self, path: Path) -> str | None:
+        """Why an export must not go to `path` (the plan or its backup), or None."""
+        return refusal(path, self._own_path())
 
     def _show_error(self, message: str | None) -> None:
         error = self.query_one("#export-error", Static)
@@ -381,22 +380,30 @@ class ExportScreen(ModalScreen[Path | None]):
         """Write the export; an existing file is replaced only after a yes."""
         if self._writing:
             return
+        typed = self.query_one("#export-path", Input).value
+        target, _ = target_problem(typed, self.base)
+        refused = self._refusal(target) if target is not None else None
         path = self._check_path()
         if path is None:
             self.app.bell()
+            if refused is not None:
+                self._show_error(refused)
             return
         if not path.exists():
-            self._write(path)
+            self._write(path, overwrite=False)
             return
+        self._ask_overwrite(path)
+
+    def _ask_overwrite(self, path: Path) -> None:
+        """Ask before replacing an existing file; write only after a yes."""
 
         def answered(overwrite: bool | None) -> None:
             if overwrite:
-                self._write(path)
+                self._write(path, overwrite=True)
 
-        own = " It is the plan's own file." if self._is_plan_file(path) else ""
         self.app.push_screen(
             ConfirmScreen(
-                f"Overwrite {path.name}?{own}",
+                f"Overwrite {path.name}?",
                 title="File exists",
                 yes="Overwrite",
                 no="Keep it",
@@ -404,20 +411,33 @@ class ExportScreen(ModalScreen[Path | None]):
             answered,
         )
 
-    def _write(self, path: Path) -> None:
+    def _write(self, path: Path, *, overwrite: bool) -> None:
         self._writing = True
         self._show_error(None)
         self.query_one("#export-button", Button).disabled = True
-        self._write_export(path, self.format.key)
+        self._write_export(path, self.format.key, overwrite)
 
     @work(thread=True, exclusive=True, group="export-write")
-    def _write_export(self, path: Path, to: str) -> None:
-        from planner.cli import render_export
-        from planner.planfile import write_atomic
+    def _write_export(self, path: Path, to: str, overwrite: bool) -> None:
+        from planner.export import export_to_file
 
         try:
-            text = render_export(self.plan, to, self.report)
-            write_atomic(path, text, backup=False)
+            export_to_file(
+                self.plan,
+                to,
+                path,
+                plan_path=self._own_path(),
+                overwrite=overwrite,
+                report=self.report,
+            )
+        except ExportError as error:
+            # Refused before writing: the plan or its backup, or a file that appeared
+            # since the check (then ask, as for any existing file).
+            if error.exists:
+                self.app.call_from_thread(self._exists_now, path)
+            else:
+                self.app.call_from_thread(self._write_failed, error.reason)
+            return
         except (SaveError, PlanError, OSError) as error:
             self.app.call_from_thread(self._write_failed, str(error))
             return
@@ -431,6 +451,13 @@ class ExportScreen(ModalScreen[Path | None]):
     def _written(self, path: Path) -> None:
         if self.is_attached:
             self.dismiss(path)
+
+    def _exists_now(self, path: Path) -> None:
+        if not self.is_attached:
+            return
+        self._writing = False
+        self._check_path()
+        self._ask_overwrite(path)
 
     def _write_failed(self, reason: str) -> None:
         if not self.is_attached:

@@ -22,7 +22,7 @@ from planner.edits import (
     UpdateSession,
 )
 from planner.model import DAY_KEYS, DAY_NAMES, Day, Plan, Session
-from planner.planfile import PlanError
+from planner.planfile import FileChangedOnDisk, PlanError, escaped
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
 from planner.ui.widgets.block_strip import BlockStrip
@@ -617,21 +617,40 @@ class MainScreen(Screen[None]):
         )
         self.app.push_screen(SaveAsScreen(suggestion), chosen)
 
-    def save_to(self, path: Path | None, *, then_quit: bool = False) -> None:
-        """Save in a worker thread; edits wait until it is done."""
+    def save_to(
+        self, path: Path | None, *, then_quit: bool = False, overwrite: bool = False
+    ) -> None:
+        """Save in a worker thread; edits wait until it is done.
+
+        A file changed on disk since it was opened or last saved is not written: the
+        file-changed dialog asks first (unless `overwrite`, its answer, is set).
+        """
         if self.saving:
             return
         self.saving = True
-        self._save_worker(path, then_quit)
+        self._save_round += 1
+        self._save_worker(path, then_quit, overwrite, self._save_round)
+
+    _save_round = 0
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
-    def _save_worker(self, path: Path | None, then_quit: bool) -> None:
+    def _save_worker(
+        self, path: Path | None, then_quit: bool, overwrite: bool, round_: int
+    ) -> None:
         try:
-            saved = self.editor.save(path)
-        except (OSError, ValueError) as error:
-            self.app.call_from_thread(self._save_failed, error)
-        else:
-            self.app.call_from_thread(self._saved, saved, then_quit)
+            try:
+                saved = self.editor.save(path, overwrite=overwrite)
+            except FileChangedOnDisk as changed:
+                self.app.call_from_thread(self._save_conflict, changed, then_quit)
+            except Exception as error:  # never a traceback, never a save stuck on
+                self.app.call_from_thread(self._save_failed, error)
+            else:
+                self.app.call_from_thread(self._saved, saved, then_quit)
+        finally:
+            # Whatever happened (even the app going away mid-call), saving is over,
+            # so later saves, edits and quitting work.
+            if self._save_round == round_:
+                self.saving = False
 
     def _saved(self, path: Path, then_quit: bool) -> None:
         self.saving = False
@@ -642,8 +661,49 @@ class MainScreen(Screen[None]):
 
     def _save_failed(self, error: Exception) -> None:
         self.saving = False
-        reason = str(error) or error.__class__.__name__
-        self.notify(reason, title="Not saved", severity="error", markup=False, timeout=8)
+        if isinstance(error, OSError | ValueError):
+            reason = str(error) or error.__class__.__name__
+        else:  # a bug; say what failed rather than show a traceback
+            reason = f"the save failed: {type(error).__name__}: {error}"
+        self.notify(escaped(reason), title="Not saved", severity="error", markup=False, timeout=8)
+
+    def _save_conflict(self, changed: FileChangedOnDisk, then_quit: bool) -> None:
+        """The file changed on disk: ask to reload, overwrite, save as or cancel."""
+        from planner.ui.screens.file_changed import FileChangedChoice, FileChangedDialog
+
+        self.saving = False
+        if any(isinstance(screen, FileChangedDialog) for screen in self.app.screen_stack):
+            return
+
+        def chosen(choice: FileChangedChoice | None) -> None:
+            if choice == "reload":
+                self.reload_from_disk()
+            elif choice == "overwrite":
+                self.save_to(None, then_quit=then_quit, overwrite=True)
+            elif choice == "save_as":
+                self.action_save_as(then_quit=then_quit)
+
+        name = changed.path.name
+        self.app.push_screen(FileChangedDialog(name, deleted=changed.deleted), chosen)
+
+    def reload_from_disk(self) -> None:
+        """Read the plan's file again, dropping the edits made here.
+
+        A file that no longer loads shows its error, and the plan here stays as it is.
+        """
+        if self.saving:
+            self.notify("Saving… try again in a moment.", severity="warning")
+            return
+        try:
+            self.editor.reload()
+        except PlanError as error:
+            self.notify(
+                str(error), title="Could not reload", severity="error", markup=False, timeout=8
+            )
+            return
+        self.show_plan(first_selection(self.editor.plan))
+        name = self.editor.path.name if self.editor.path is not None else "the plan"
+        self.notify(f"Reloaded {name} from disk.", markup=False, timeout=3)
 
     def request_quit(self) -> None:
         """Quit, asking about unsaved changes first."""
