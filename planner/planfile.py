@@ -642,7 +642,8 @@ def canonical_toml(plan: Plan) -> str:
     """The plan written out in the canonical layout of plan-format.md.
 
     Values the source file did not set are left out, so defaults stay defaults;
-    re-reading the text gives an equal plan.
+    re-reading the text gives an equal plan. A format 1 plan keeps its `[days]`, a
+    format 2 plan writes `[[weeks]]`; `done` is an inline table, as people write it.
     """
     import tomlkit
 
@@ -653,20 +654,22 @@ def canonical_toml(plan: Plan) -> str:
         if section == "plan" or values:
             document.add(tomlkit.nl())
             document.add(section, toml_table(values))
-    for day_key in DAY_KEYS:
-        day = plan.days[day_key]
-        if day_key not in plan.days.model_fields_set and day == type(day)():
-            continue
-        values = _set_values(day, exclude={"sessions"})
-        table = toml_table(values)
-        if day.sessions:
-            sessions = tomlkit.aot()
-            for session in day.sessions:
-                sessions.append(toml_table(_set_values(session)))
-            table.add("sessions", sessions)
+    if plan.weeks is None:
+        if plan.days is not None:
+            days = _days_super_table(plan.days)
+            if days is not None:
+                document.add(tomlkit.nl())
+                document.add("days", days)
+    else:
+        weeks = tomlkit.aot()
+        for week in plan.weeks:
+            table = toml_table(_set_values(week, exclude={"days"}))
+            days = _days_super_table(week.days)
+            if days is not None:
+                table.add("days", days)
+            weeks.append(table)
         document.add(tomlkit.nl())
-        days = document.setdefault("days", tomlkit.table(is_super_table=True))
-        days.add(day_key, table)
+        document.add("weeks", weeks)
     for section in ("history", "rules"):
         values = _set_values(getattr(plan, section))
         if values:
@@ -680,7 +683,40 @@ def canonical_toml(plan: Plan) -> str:
                 else:
                     table.add(key, value)
             document.add(section, table)
+    if plan.accepted:
+        accepted = tomlkit.aot()
+        for entry in plan.accepted:
+            accepted.append(toml_table(_set_values(entry)))
+        document.add(tomlkit.nl())
+        document.add("accepted", accepted)
     return document.as_string()
+
+
+def _days_super_table(days: Any) -> Any:
+    """The `days` table of a week, one `[...days.KEY]` table per day the source wrote
+    (or that is not empty); None when there is none."""
+    import tomlkit
+
+    tables = tomlkit.table(is_super_table=True)
+    for day_key in DAY_KEYS:
+        day = days[day_key]
+        if day_key not in days.model_fields_set and day == type(day)():
+            continue
+        table = toml_table(_set_values(day, exclude={"sessions"}))
+        if day.sessions:
+            sessions = tomlkit.aot()
+            for session in day.sessions:
+                values = _set_values(session, exclude={"done"})
+                if session.done is not None:
+                    done = tomlkit.inline_table()
+                    done.update(_set_values(session.done))
+                    values["done"] = done
+                if "extra" in values:  # after `done`, as plan-format.md writes it
+                    values["extra"] = values.pop("extra")
+                sessions.append(toml_table(values))
+            table.add("sessions", sessions)
+        tables.add(day_key, table)
+    return tables if len(tables) else None
 
 
 def _set_values(model: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:
