@@ -39,6 +39,8 @@ _LINE_MARKER = re.compile(r"^([-+](?=\s|$)|[-=](?=[-=\s]*$))")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
+#: Metric names that do not read well as the text output's lower-case words.
+_METRIC_NAMES = {"acwr": "ACWR (acute:chronic load ratio)"}
 #: Shown where a value does not apply or is not known.
 _NONE = "–"
 
@@ -164,7 +166,7 @@ def _notes(week: Week) -> list[str]:
 def _metrics(report: PlanReport, week: WeekReport) -> list[str]:
     lines = ["| Metric | Value and thresholds |", "| --- | --- |"]
     lines += [
-        _row([name.capitalize(), escape_cell(value)])
+        _row([_METRIC_NAMES.get(name, _upper_first(name)), escape_cell(value)])
         for name, value in metric_rows(report, week.metrics)
     ]
     return lines
