@@ -259,7 +259,7 @@ def shown(text: str) -> str:
 
 
 def _when(workout: Workout) -> str:
-    return f"{workout.app} {workout.start:%Y-%m-%d %H:%M} {shown(workout.title)!r}"
+    return f"{workout.app} {workout.start:%Y-%m-%d %H:%M} '{shown(workout.title)}'"
 
 
 def _where(plan: Plan, week: int, day: str) -> str:
@@ -284,7 +284,7 @@ def describe(plan: Plan, log: LogPlan) -> list[str]:
     for entry in log.matched:
         lines.append(
             f"matched         {_when(entry.workout)} -> {_where(plan, entry.week, entry.day)}: "
-            f"{shown(entry.session.title)!r} ({_effort(entry.done.minutes, entry.done.rpe)})"
+            f"'{shown(entry.session.title)}' ({_effort(entry.done.minutes, entry.done.rpe)})"
         )
     for added in log.added:
         session = added.session
