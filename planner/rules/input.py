@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from planner.findings import Finding, Metrics, Severity
-from planner.model import DAY_KEYS, DAY_NAMES, DEFAULT_RPE, Kind, Plan
+from planner.catalogue import KIND_WORDS
+from planner.model import DAY_NAMES, Kind
+from planner.report import Finding, Metrics, Severity
+from planner.rules.context import WeekView
 
-#: The RPE range (CR-10) each kind of session fits, both ends included.
+#: The planned RPE range (CR-10) each kind of session fits, both ends included.
 RPE_RANGE: dict[Kind, tuple[int, int]] = {
     Kind.heavy: (6, 10),
-    Kind.moderate: (4, 7),
-    Kind.light: (1, 5),
+    Kind.moderate: (3, 6),
+    Kind.light: (1, 4),
     Kind.active_recovery: (1, 3),
-}
-
-_KIND_WORDS: dict[Kind, str] = {
-    Kind.heavy: "heavy",
-    Kind.moderate: "moderate",
-    Kind.light: "light",
-    Kind.active_recovery: "active recovery",
 }
 
 
@@ -30,27 +25,38 @@ def _range_words(kind: Kind) -> str:
     return f"RPE {low} to {high}"
 
 
-def intensity_mismatch(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """The RPE disagrees with the kind: heavy under 6, moderate outside 4-7, light over 5,
-    active_recovery over 3. Source: Foster 2001 CR-10 anchors (heuristic)."""
+def intensity_mismatch(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """The planned RPE, as written, disagrees with the kind on the CR-10 anchors: heavy
+    under 6, moderate outside 3-6, light over 4, active recovery over 3. Sessions
+    without a written RPE take their kind's default and never disagree; a skipped
+    session's plan is still the plan's own input. Source: Foster 2001 CR-10. Evidence:
+    heuristic."""
     findings = []
-    for key in DAY_KEYS:
-        for session in getattr(plan.days, key).sessions:
+    for day in view.days:
+        for session in day.sessions:
+            rpe = session.rpe
+            if rpe is None:
+                continue
             kind = session.kind
-            rpe = session.rpe if session.rpe is not None else DEFAULT_RPE[kind]
             low, high = RPE_RANGE[kind]
             if low <= rpe <= high:
                 continue
+            words = KIND_WORDS[kind.value]
             findings.append(
                 Finding(
                     rule="intensity-mismatch",
                     severity=Severity.info,
-                    days=(key,),
-                    message=f'"{session.title}" on {DAY_NAMES[key]} is {_KIND_WORDS[kind]} '
-                    f"but has RPE {rpe}; {_KIND_WORDS[kind]} means {_range_words(kind)}.",
-                    advice="Change the kind or the RPE so they agree: heavy is RPE 6 or more, "
-                    "moderate 4 to 7, light 5 or less, active recovery 3 or less. The other "
-                    "rules judge the week by kind and load, so a mismatch skews them.",
+                    week=view.number,
+                    days=(day.key,),
+                    message=f'"{session.title}" on {DAY_NAMES[day.key]} is {words} but '
+                    f"planned at RPE {rpe}; {words} means {_range_words(kind)}.",
+                    advice="Change the kind or the RPE in the session form so they agree "
+                    "(CR-10: heavy 6 or more, moderate 3 to 6, light 4 or less, active "
+                    "recovery 3 or less). The other rules judge the week by kind and by "
+                    "load, so a mismatch skews them: an RPE 8 session marked moderate "
+                    "never counts as heavy. The anchors follow Foster's session-RPE "
+                    "scale (2001); where one kind ends and the next begins is a rule of "
+                    "thumb.",
                 )
             )
     return findings

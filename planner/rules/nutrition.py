@@ -1,95 +1,131 @@
-"""Nutrition rules: protein spread over training days, carbohydrate refill after hard work."""
+"""Nutrition rules: protein spread over every day, carbohydrate refill after long or
+back-to-back hard work. Nutrition rules judge each week on its own (they do not wrap)."""
 
 from __future__ import annotations
 
-from planner.findings import Finding, Metrics, Severity
-from planner.model import DAY_KEYS, DAY_NAMES, Kind, Plan
-from planner.rules.metrics import format_number, join_words, planned_protein_meals
+import itertools
 
-#: Grams of protein per kg of body mass: per meal, and the day's range (ISSN 2017).
-PROTEIN_PER_MEAL_G_PER_KG = 0.25
-PROTEIN_PER_DAY_G_PER_KG = (1.4, 2.0)
+from planner.catalogue import format_number, join_words
+from planner.model import DAY_NAMES
+from planner.report import Finding, Metrics, Severity
+from planner.rules.context import Bout, WeekView
+from planner.rules.words import by_value, day_list, hours, in_week_order, title
 
-
-def _threshold(plan: Plan, key: str) -> float:
-    value = plan.rules.threshold(key)
-    assert value is not None, key
-    return value
+#: Grams of protein per kg of body mass: a meal, a day, and the day's upper end.
+PROTEIN_PER_MEAL_G_PER_KG = 0.4
+PROTEIN_PER_DAY_G_PER_KG = 1.6
+PROTEIN_PER_DAY_MAX_G_PER_KG = 2.2
 
 
 def protein_grams(body_mass_kg: float) -> str:
-    """The protein advice in grams for a body mass: "about 20 g a meal, 112-160 g a day"."""
-    meal = format_number(PROTEIN_PER_MEAL_G_PER_KG * body_mass_kg, 0)
-    low, high = (format_number(share * body_mass_kg, 0) for share in PROTEIN_PER_DAY_G_PER_KG)
-    return f"about {meal} g of protein a meal and {low}-{high} g a day"
+    """ "about 32 g of protein a meal and 128 g a day (up to 176 g)" for 80 kg."""
+    meal = round(PROTEIN_PER_MEAL_G_PER_KG * body_mass_kg)
+    day = round(PROTEIN_PER_DAY_G_PER_KG * body_mass_kg)
+    most = round(PROTEIN_PER_DAY_MAX_G_PER_KG * body_mass_kg)
+    return f"about {meal} g of protein a meal and {day} g a day (up to {most} g)"
 
 
-def _protein_advice(wanted: str, body_mass_kg: float | None) -> str:
+def protein_spread(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """One info for the week listing the days (rest days too) that plan fewer protein
+    meals than the threshold; days without a planned number stay silent. With
+    `body_mass_kg` the advice gives grams: 0.4 g/kg a meal, 1.6 g/kg a day (up to 2.2).
+    Source: Morton 2018 meta-analysis; Schoenfeld & Aragon 2018; ISSN 2017; the recovery
+    article. Evidence: meta-analysis."""
+    least = view.threshold("protein_meals_min")
+    low = [
+        (day.key, day.protein_meals)
+        for day in view.days
+        if day.protein_meals is not None and day.protein_meals < least
+    ]
+    if not low:
+        return []
+    wanted = format_number(least)
     advice = (
-        f"Spread protein over at least {wanted} meals through the day, from whole foods "
-        "such as eggs, yoghurt, fish or legumes. An even spread gives the muscles a steady "
-        "supply of building blocks for repair, without gaps."
+        f"Plan at least {wanted} meals with a real protein portion every day, rest days "
+        "too, since repair goes on between sessions (the day form's Protein meals field). "
+        "An even spread over the day gives the muscles a steady supply of building blocks "
+        "(the recovery article). Whole-food meals do it: eggs, rice and vegetables, "
+        "yoghurt with berries and nuts, fish, meat or legumes."
     )
-    if body_mass_kg is not None:
-        advice += f" At {format_number(body_mass_kg)} kg that is {protein_grams(body_mass_kg)}."
-    return advice
-
-
-def protein_spread(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """A training day plans fewer protein meals than the threshold; with body_mass_kg the
-    advice gives grams. Source: ISSN 2017 protein position stand; the seed."""
-    least = _threshold(plan, "protein_meals_min")
-    findings: list[Finding] = []
-    for key, meals in zip(DAY_KEYS, planned_protein_meals(plan), strict=True):
-        if not getattr(plan.days, key).sessions:
-            continue
-        if meals is None or meals >= least:
-            continue
-        wanted = format_number(least, 0)
-        if not findings:
-            advice = _protein_advice(wanted, plan.plan.body_mass_kg)
-        findings.append(
-            Finding(
-                rule="protein-spread",
-                severity=Severity.info,
-                days=(key,),
-                message=f"{DAY_NAMES[key]} is a training day with "
-                f"{meals} protein {'meal' if meals == 1 else 'meals'} planned, "
-                f"fewer than {wanted}.",
-                advice=advice,
-            )
+    mass = view.plan.plan.body_mass_kg
+    if mass is not None:
+        advice += (
+            f" At {format_number(mass)} kg that is {protein_grams(mass)}. A meta-analysis "
+            "(Morton 2018) found the gain in muscle from extra protein levelled off around "
+            "1.6 g/kg a day, with 2.2 g/kg as the upper end of its estimate; about 0.4 g/kg "
+            "a meal over several meals follows Schoenfeld & Aragon 2018."
         )
-    return findings
-
-
-def glycogen_refill(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """A heavy session, or one of at least the threshold in minutes, has no carbs_after;
-    one finding per day. Source: ISSN 2017 nutrient timing; the seed."""
-    long_minutes = _threshold(plan, "long_session_min")
-    findings = []
-    for key in DAY_KEYS:
-        named = []
-        for session in getattr(plan.days, key).sessions:
-            if session.carbs_after:
-                continue
-            heavy = session.kind is Kind.heavy
-            long = session.minutes >= long_minutes
-            if heavy or long:
-                why = "heavy" if heavy else f"{session.minutes} min"
-                named.append(f'"{session.title}" ({why})')
-        if not named:
-            continue
-        findings.append(
-            Finding(
-                rule="glycogen-refill",
-                severity=Severity.info,
-                days=(key,),
-                message=f"No carbohydrate refill planned after {join_words(named)} on "
-                f"{DAY_NAMES[key]}.",
-                advice="Plan a carbohydrate-rich meal after it and mark it with carbs_after, "
-                "for example rice with eggs and vegetables, or yoghurt with berries and oats. "
-                "Carbohydrates refill the glycogen a hard or long session uses up and help "
-                "bring cortisol back down; whole foods serve recovery better than shakes.",
-            )
+    else:
+        advice += (
+            " A meta-analysis (Morton 2018) found the gain in muscle from extra protein "
+            "levelled off around 1.6 g per kg of body mass a day; set your body mass in "
+            "the plan settings (s) to see it in grams."
         )
-    return findings
+    named = "; ".join(f"{meals} on {day_list(keys)}" for meals, keys in by_value(low))
+    return [
+        Finding(
+            rule="protein-spread",
+            severity=Severity.info,
+            week=view.number,
+            days=tuple(key for key, _ in low),
+            message=f"Fewer than {wanted} protein meals planned: {named}.",
+            advice=advice,
+        )
+    ]
+
+
+def _in_order(view: WeekView) -> list[Bout]:
+    """The week's sessions that happened, by start (12:00 without one), then as listed."""
+    bouts = [bout for day in view.days for bout in day.bouts]
+    bouts.sort(key=lambda bout: (bout.starts_at, bout.index))
+    return bouts
+
+
+def glycogen_refill(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """One info listing the days where a session of at least the threshold in minutes,
+    or a heavy or moderate session followed by another heavy or moderate session
+    starting at most `refill_window_hours` later (start to start, within the same week),
+    has no `carbs_after = true`. Source: ISSN 2017 nutrient timing (Kerksick); Burke
+    2011. Evidence: consensus."""
+    long_minutes = view.threshold("long_session_min")
+    window = view.threshold("refill_window_hours") * 60
+    bouts = _in_order(view)
+    hard = [bout for bout in bouts if bout.hard]
+    following: dict[tuple[int, int], tuple[Bout, int]] = {}
+    for first, second in itertools.pairwise(hard):
+        gap = second.starts_at - first.starts_at
+        if gap <= window:
+            following[(first.day_number, first.index)] = (second, gap)
+    reasons: dict[str, list[str]] = {}
+    for bout in bouts:
+        if bout.session.carbs_after:
+            continue
+        why = []
+        if bout.minutes >= long_minutes:
+            why.append(f"{bout.minutes} min")
+        after = following.get((bout.day_number, bout.index))
+        if after is not None:
+            why.append(f"{title(after[0])} starts {hours(after[1])} later")
+        if why:
+            reasons.setdefault(bout.day, []).append(f"{title(bout)} ({', '.join(why)})")
+    if not reasons:
+        return []
+    days = in_week_order(reasons)
+    named = "; ".join(f"{DAY_NAMES[key]}: {join_words(reasons[key])}" for key in days)
+    return [
+        Finding(
+            rule="glycogen-refill",
+            severity=Severity.info,
+            week=view.number,
+            days=days,
+            message=f"No carbohydrate refill planned after long or closely followed hard "
+            f"sessions. {named}.",
+            advice="Plan a carbohydrate-rich meal after these sessions and mark it in the "
+            "session form's Refill field: rice with eggs and vegetables, potatoes with "
+            "fish, or yoghurt with berries, oats and nuts. Carbohydrates refill the "
+            "glycogen a long or hard session uses up, which matters most when the next "
+            "hard session comes within hours (the recovery article; the ISSN 2017 "
+            "position on nutrient timing and Burke 2011: expert consensus, from studies "
+            "that measured glycogen and performance).",
+        )
+    ]

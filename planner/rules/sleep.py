@@ -1,151 +1,187 @@
-"""Sleep rules: short nights, a bedtime that moves around, hard sessions that end near bed."""
+"""Sleep rules: short nights, a bedtime or wake time that moves around, and hard
+sessions that end close to bed. Sleep on a day is the night after it."""
 
 from __future__ import annotations
 
-from planner.findings import Finding, Metrics, Severity
-from planner.model import DAY_KEYS, DAY_NAMES, Kind, Plan
-from planner.rules.metrics import (
-    CLOCK_MINUTES,
-    clock,
-    format_number,
-    in_week_order,
-    join_words,
-    planned_bedtimes,
-    planned_sleep,
+from planner.catalogue import format_number, join_words
+from planner.model import DAY_NAMES, Kind
+from planner.report import Finding, Metrics, Severity
+from planner.rules.context import CLOCK_MINUTES, WeekView
+from planner.rules.words import by_value, clock, day_list, in_week_order, night_minute, title
+
+_SLEEP_WHY = (
+    "Sleep is the strongest natural recovery aid: in deep sleep, early in the night, "
+    "growth hormone peaks and the body does much of its repair (the recovery article)."
 )
 
-_NOON = 12 * 60
-_DAY_MINUTES = 24 * 60
+
+def _nights(nights: list[tuple[str, float]]) -> str:
+    """ "6 h after Monday and Tuesday; 6.5 h after Friday"."""
+    groups = by_value(nights)
+    return "; ".join(f"{format_number(hours)} h after {day_list(keys)}" for hours, keys in groups)
 
 
-def _threshold(plan: Plan, key: str) -> float:
-    value = plan.rules.threshold(key)
-    assert value is not None, key
-    return value
-
-
-def bedtime_minute(bedtime: str) -> int:
-    """Minutes after the day's midnight; a bedtime before 12:00 is after midnight."""
-    minute = CLOCK_MINUTES[bedtime]
-    return minute + _DAY_MINUTES if minute < _NOON else minute
-
-
-def short_sleep(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """Planned sleep under the minimum (a warning), or under the heavy-day level on the
-    night after a heavy day (info); one finding per night. Source: Walsh 2021 consensus;
-    Milewski 2014 cohort; the seed."""
-    least = _threshold(plan, "sleep_min_hours")
-    after_heavy = _threshold(plan, "sleep_after_heavy_hours")
-    findings = []
-    for key, hours in zip(DAY_KEYS, planned_sleep(plan), strict=True):
+def short_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """Planned sleep is short: one warning for the week listing every night under the
+    minimum, with the week's sleep debt; one info listing every night after a heavy day
+    under the heavy-day level (nights in the warning too). Source: Walsh 2021 consensus
+    (adults 7-9 h; the effect of a few short nights is unclear); the recovery article.
+    Evidence: consensus."""
+    least = view.threshold("sleep_min_hours")
+    after_heavy = view.threshold("sleep_after_heavy_hours")
+    short: list[tuple[str, float]] = []
+    heavy_short: list[tuple[str, float]] = []
+    for day in view.days:
+        hours = day.sleep_hours
         if hours is None:
             continue
-        day = DAY_NAMES[key]
         if hours < least:
-            findings.append(
-                Finding(
-                    rule="short-sleep",
-                    severity=Severity.warning,
-                    days=(key,),
-                    message=f"{format_number(hours, 2)} h of sleep planned for the night "
-                    f"after {day}, under {format_number(least, 2)} h.",
-                    advice=f"Plan at least {format_number(least, 2)} h in bed. Sleep is the "
-                    "strongest natural recovery aid: growth hormone peaks in deep sleep early "
-                    "in the night and cortisol falls, so a short night stalls recovery at once.",
-                )
+            short.append((day.key, hours))
+        if day.heavy and hours < after_heavy:
+            heavy_short.append((day.key, hours))
+    findings = []
+    if short:
+        nights = "night" if len(short) == 1 else "nights"
+        findings.append(
+            Finding(
+                rule="short-sleep",
+                severity=Severity.warning,
+                week=view.number,
+                days=tuple(key for key, _ in short),
+                message=f"Short {nights} planned: {_nights(short)}, under "
+                f"{format_number(least)} h; a sleep debt of "
+                f"{format_number(round(metrics.sleep_debt_hours, 2))} h this week.",
+                advice=f"Sleep comes first: plan at least {format_number(least)} h every "
+                "night, with a bedtime that leaves room for it (the day form's Sleep and "
+                f"Bedtime fields). {_SLEEP_WHY} A sports-medicine consensus (Walsh 2021) "
+                "advises adults 7-9 h; how much a few short nights set back recovery is "
+                "less clear, so what counts is the habit over the weeks.",
             )
-        elif hours < after_heavy and any(
-            session.kind is Kind.heavy for session in getattr(plan.days, key).sessions
-        ):
-            findings.append(
-                Finding(
-                    rule="short-sleep",
-                    severity=Severity.info,
-                    days=(key,),
-                    message=f"{format_number(hours, 2)} h of sleep planned after the heavy day "
-                    f"on {day}, under {format_number(after_heavy, 2)} h.",
-                    advice=f"Aim for {format_number(after_heavy, 2)} h after a heavy day. The "
-                    "repair work of a hard session happens largely in deep sleep early in "
-                    "the night, when growth hormone peaks; an earlier bedtime buys it.",
-                )
+        )
+    if heavy_short:
+        nights = "night" if len(heavy_short) == 1 else "nights"
+        after_what = "a heavy day" if len(heavy_short) == 1 else "heavy days"
+        findings.append(
+            Finding(
+                rule="short-sleep",
+                severity=Severity.info,
+                week=view.number,
+                days=tuple(key for key, _ in heavy_short),
+                message=f"Short {nights} after {after_what}: {_nights(heavy_short)}, under "
+                f"the {format_number(after_heavy)} h to aim for after a heavy day.",
+                advice=f"Aim for {format_number(after_heavy)} h after a heavy day: an "
+                "earlier bedtime that evening buys it (the day form's Sleep and Bedtime "
+                f"fields). {_SLEEP_WHY} More sleep after hard days is a consensus aim for "
+                "athletes (Walsh 2021), not a measured cut-off.",
             )
+        )
     return findings
 
 
-def irregular_bedtime(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """The latest and earliest planned bedtimes are more than the threshold apart (times
-    before 12:00 count as after midnight). Source: the seed (melatonin rhythm);
-    sleep-regularity research (consensus)."""
-    spread_limit = _threshold(plan, "bedtime_spread_min")
-    bedtimes = {}
-    for key, bedtime in zip(DAY_KEYS, planned_bedtimes(plan), strict=True):
-        if bedtime is not None:
-            bedtimes[key] = bedtime_minute(bedtime)
-    if len(bedtimes) < 2:
-        return []
-    earliest = min(bedtimes.values())
-    latest = max(bedtimes.values())
-    spread = latest - earliest
-    if spread <= spread_limit:
-        return []
-    early_days = [key for key, minute in bedtimes.items() if minute == earliest]
-    late_days = [key for key, minute in bedtimes.items() if minute == latest]
+def _spread(times: list[tuple[str, int]]) -> tuple[int, list[str], list[str]]:
+    """The spread of a list of (day key, minute) and the days at each end."""
+    earliest = min(minute for _, minute in times)
+    latest = max(minute for _, minute in times)
+    early = [key for key, minute in times if minute == earliest]
+    late = [key for key, minute in times if minute == latest]
+    return latest - earliest, early, late
 
-    def named(keys: list[str]) -> str:
-        if len(keys) > 3:
-            return f"{len(keys)} days"
-        return join_words(DAY_NAMES[key] for key in keys)
 
+def _named(keys: list[str]) -> str:
+    if len(keys) > 3:
+        return f"{len(keys)} days"
+    return join_words([DAY_NAMES[key] for key in keys])
+
+
+def irregular_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """The week's planned bedtimes, or its wake times (bedtime plus sleep hours), are
+    more than the threshold apart; times before 12:00 count as after midnight. Source:
+    Phillips 2017 (sleep regularity); the recovery article (a fixed sleep-wake rhythm).
+    Evidence: cohort."""
+    limit = view.threshold("sleep_spread_min")
+    bedtimes: list[tuple[str, int]] = []
+    wakes: list[tuple[str, int]] = []
+    for day in view.days:
+        if day.bedtime is None:
+            continue
+        bed = night_minute(CLOCK_MINUTES[day.bedtime])
+        bedtimes.append((day.key, bed))
+        if day.sleep_hours is not None:
+            wakes.append((day.key, bed + round(day.sleep_hours * 60)))
+    parts: list[str] = []
+    days: list[str] = []
+    for words, times in (("Bedtimes", bedtimes), ("wake times", wakes)):
+        if len(times) < 2:
+            continue
+        spread, early, late = _spread(times)
+        if spread <= limit:
+            continue
+        earliest = min(minute for _, minute in times)
+        parts.append(
+            f"{words} range from {clock(earliest)} ({_named(early)}) to "
+            f"{clock(earliest + spread)} ({_named(late)}), {spread} min apart"
+        )
+        days.extend(early + late)
+    if not parts:
+        return []
+    message = "; ".join(parts)
+    message = message[:1].upper() + message[1:]
     return [
         Finding(
-            rule="irregular-bedtime",
+            rule="irregular-sleep",
             severity=Severity.warning,
-            days=in_week_order(early_days + late_days),
-            message=f"Bedtimes range from {clock(earliest)} "
-            f"({named(early_days)}) to {clock(latest)} ({named(late_days)}): "
-            f"{spread} min apart, more than {format_number(spread_limit, 2)} min.",
-            advice="Go to bed at about the same time every night. A fixed sleep-wake rhythm "
-            "steadies the body clock, while a different bedtime each day disturbs the "
-            "melatonin that brings on the deep sleep recovery depends on.",
+            week=view.number,
+            days=in_week_order(days),
+            message=f"{message}: more than {format_number(limit)} min.",
+            advice="Keep a fixed rhythm: go to bed and get up at about the same time every "
+            "day, weekends too (the day form's Bedtime and Sleep fields). A different "
+            "bedtime each day disturbs the melatonin that brings on sleep, and a dark, "
+            "quiet, cool room helps deep sleep (the recovery article). In an observational "
+            "study (Phillips 2017), irregular sleep and wake times went with a later body "
+            "clock and worse daytime results, whatever the total hours.",
         )
     ]
 
 
-def late_hard_session(plan: Plan, metrics: Metrics) -> list[Finding]:
-    """A heavy session ends less than the threshold before that day's bedtime (needs a
-    start). Source: Stutz 2019 meta-analysis (vigorous exercise ending within 1 h of
-    bedtime); the seed."""
-    gap_limit = _threshold(plan, "bedtime_gap_min")
+def late_hard_session(view: WeekView, metrics: Metrics) -> list[Finding]:
+    """A heavy session ends less than the threshold before that day's bedtime (it needs
+    a start; done minutes count). Source: Stutz 2019 meta-analysis (evening exercise in
+    general did not hurt sleep; vigorous exercise ending within 1 h of bedtime did, in
+    few small studies). Evidence: low certainty."""
+    gap_limit = view.threshold("bedtime_gap_min")
     findings = []
-    for key, bedtime in zip(DAY_KEYS, planned_bedtimes(plan), strict=True):
-        if bedtime is None:
+    for day in view.days:
+        if day.bedtime is None:
             continue
-        bed = bedtime_minute(bedtime)
-        for session in getattr(plan.days, key).sessions:
-            if session.kind is not Kind.heavy or session.start is None:
+        bed = night_minute(CLOCK_MINUTES[day.bedtime])
+        for bout in day.bouts:
+            if bout.kind is not Kind.heavy or not bout.has_start:
                 continue
-            end = CLOCK_MINUTES[session.start] + session.minutes
+            end = bout.start_minute + bout.minutes
             gap = bed - end
             if gap >= gap_limit:
                 continue
             if gap > 0:
-                when = f"{gap} min before the {bedtime} bedtime"
+                near = f"{gap} min before the {day.bedtime} bedtime"
             elif gap == 0:
-                when = f"right at the {bedtime} bedtime"
+                near = f"right at the {day.bedtime} bedtime"
             else:
-                when = f"{-gap} min after the {bedtime} bedtime"
-            limit = format_number(gap_limit, 2)
+                near = f"{-gap} min after the {day.bedtime} bedtime"
+            limit = format_number(gap_limit)
             findings.append(
                 Finding(
                     rule="late-hard-session",
-                    severity=Severity.warning,
-                    days=(key,),
-                    message=f'Heavy session "{session.title}" on {DAY_NAMES[key]} ends at '
-                    f"{clock(end)}, {when}; less than {limit} min.",
-                    advice=f"Move it earlier so it ends at least {limit} min before bed, or "
-                    "make the evening session easier. A hard session leaves the nervous "
-                    "system on alert, and the hour before bed needs calm (no bright screens, "
-                    "no heavy meal) so deep sleep can start its recovery work.",
+                    severity=Severity.info,
+                    week=view.number,
+                    days=(day.key,),
+                    message=f"Heavy session {title(bout)} on {DAY_NAMES[day.key]} ends at "
+                    f"{clock(end)}, {near}: less than {limit} min.",
+                    advice=f"Start it earlier so it ends at least {limit} min before bed, "
+                    "or move the bedtime, and keep the last hour calm: dim light, no bright "
+                    "screens, no heavy meal (the recovery article). A meta-analysis (Stutz "
+                    "2019) found that evening exercise in general did not hurt sleep, but "
+                    "vigorous exercise ending within an hour of bedtime did in a few small "
+                    "studies: low certainty, so see how you sleep.",
                 )
             )
     return findings
