@@ -50,11 +50,12 @@ JsonObject = dict[str, object]
 
 
 def json_number(value: float | None) -> float | int | None:
-    """A number for JSON: rounded to two decimals; integers stay integers."""
+    """A number for JSON: rounded to two decimals; integers, and numbers that round to
+    whole ones, as integers (cli.md writes `"sleep_debt_hours": 0`)."""
     if value is None or isinstance(value, int):
         return value
     rounded = round(value, DECIMALS)
-    return rounded + 0.0  # never -0.0
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def metrics_to_json(metrics: Metrics) -> JsonObject:

@@ -259,7 +259,7 @@ def test_json_of_an_invalid_file() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, None), (3, 3), (1.005, 1.0), (2.0, 2.0), (1899.778, 1899.78), (-0.001, 0.0)],
+    [(None, None), (3, 3), (1.005, 1), (2.0, 2), (1899.778, 1899.78), (-0.001, 0), (0.125, 0.12)],
 )
 def test_json_numbers(value: float | None, expected: float | None) -> None:
     assert json_number(value) == expected
