@@ -206,10 +206,11 @@ def recovery_reason(week: WeekReport) -> str:
     return join_words(parts)
 
 
-def _weeks_words(numbers: list[int]) -> str:
+def _worst(numbers: list[int]) -> str:
+    """ "week 2, the worst week", "weeks 1 and 3, the worst weeks"."""
     if len(numbers) == 1:
-        return f"week {numbers[0]}"
-    return "weeks " + join_words([str(number) for number in numbers])
+        return f"week {numbers[0]}, the worst week"
+    return "weeks " + join_words([str(number) for number in numbers]) + ", the worst weeks"
 
 
 def date_range(start: str | None) -> str | None:
@@ -358,12 +359,12 @@ def _words_lines(file: str, report: PlanReport, weeks: Sequence[WeekReport]) -> 
     risk_why = (
         "no critical finding or warning on the load and its spacing in any week"
         if report.risk is Risk.low
-        else f"from {_weeks_words(risky)} (its worst week)"
+        else f"from {_worst(risky)}"
     )
     recovery_why = (
         "no sleep, nutrition or movement finding in any week"
         if report.recovery is Recovery.good
-        else f"from {_weeks_words(poor)} (its worst week)"
+        else f"from {_worst(poor)}"
     )
     return [
         f"{file}: overload risk {report.risk.value.upper()}: {risk_why}",

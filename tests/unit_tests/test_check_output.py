@@ -341,8 +341,8 @@ def test_text_finding_lines_and_accepted_last() -> None:
 def test_text_of_a_longer_plan_has_a_heading_per_week() -> None:
     text = report_to_text("block.toml", block_report())
     lines = text.split("\n")
-    assert lines[0] == "block.toml: overload risk HIGH: from week 2 (its worst week)"
-    assert lines[1] == "block.toml: recovery FAIR: from week 1 (its worst week)"
+    assert lines[0] == "block.toml: overload risk HIGH: from week 2, the worst week"
+    assert lines[1] == "block.toml: recovery FAIR: from week 1, the worst week"
     headings = [line for line in lines if line.startswith("block.toml: week ")]
     assert headings == [
         "block.toml: week 1 of 3 · Build 1 · 30 Nov-6 Dec 2026",
@@ -434,3 +434,13 @@ def test_week_heading_without_label_or_start() -> None:
     )
     assert week_heading(report.weeks[0], 2) == "week 1 of 2"
     assert week_heading(report.weeks[1], 2) == "week 2 of 2 · race"
+
+
+def test_text_names_every_worst_week() -> None:
+    report = made_report(
+        plan_of(BLOCK),
+        words={1: (Risk.moderate, Recovery.poor), 3: (Risk.moderate, Recovery.poor)},
+    )
+    lines = report_to_text("b.toml", report).split("\n")
+    assert lines[0] == "b.toml: overload risk MODERATE: from weeks 1 and 3, the worst weeks"
+    assert lines[1] == "b.toml: recovery POOR: from weeks 1 and 3, the worst weeks"
