@@ -14,8 +14,8 @@ from planner.edits import Edit, EditError, apply_edit
 from planner.planfile import PlanDocument, PlanError, Problem, write_atomic
 
 if TYPE_CHECKING:
-    from planner.findings import Report
     from planner.model import Plan
+    from planner.report import PlanReport
 
 UNDO_LIMIT = 200
 
@@ -46,7 +46,10 @@ class PlanEditor:
         self._saved_text: str | None = self._text if saved else None
         self._undo: list[tuple[Edit, _State]] = []
         self._redo: list[tuple[Edit, _State]] = []
-        self._report: Report | None = None
+        self._report: PlanReport | None = None
+        # The format of the file on disk (None: there is none yet), so the editor can
+        # say before a save that it converts a format 1 file to format 2.
+        self._saved_format: int | None = document.plan.format if saved else None
 
     # --- opening ---
 
@@ -80,7 +83,7 @@ class PlanEditor:
         return self._document.plan
 
     @property
-    def report(self) -> Report:
+    def report(self) -> PlanReport:
         """Findings, metrics and risk of the plan as it is now."""
         if self._report is None:
             from planner.rules.engine import evaluate
@@ -102,6 +105,16 @@ class PlanEditor:
     def dirty(self) -> bool:
         """Whether the plan differs from the file on disk (or was never saved)."""
         return self._text != self._saved_text
+
+    @property
+    def converts_format(self) -> bool:
+        """Whether the next save turns the format 1 file on disk into format 2 (a week
+        was added); the editor says so before it saves."""
+        return self._saved_format == 1 and self._document.plan.format == 2
+
+    def describe(self, edit: Edit) -> str:
+        """What an edit does, naming weeks when the plan has several."""
+        return edit.describe(len(self._document.plan.week_list))
 
     @property
     def can_undo(self) -> bool:
@@ -145,7 +158,7 @@ class PlanEditor:
             # by other tables); refuse the edit rather than crash or half-apply it.
             self._restore(before)
             reason = (
-                f"cannot {edit.describe()} in this file's layout ({type(error).__name__}); "
+                f"cannot {self.describe(edit)} in this file's layout ({type(error).__name__}); "
                 "keep each day's tables together to edit it here"
             )
             raise PlanError(source, [Problem(None, "", reason)]) from error
@@ -188,4 +201,5 @@ class PlanEditor:
         write_atomic(target, self._text)
         self._document.path = target
         self._saved_text = self._text
+        self._saved_format = self._document.plan.format
         return target

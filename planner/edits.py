@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from planner.model import DAY_KEYS, DAY_NAMES, MAX_SESSIONS_PER_DAY, Plan, Session
-from planner.planfile import load_toml, to_toml_value, toml_table
+from planner.block_edits import AddWeek, DeleteWeek, DuplicateWeek, SetWeek
+from planner.model import DAY_KEYS, DAY_NAMES, MAX_SESSIONS_PER_DAY, Done, Plan, Session
+from planner.planfile import inline_table, load_toml, to_toml_value, toml_table
+from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
 
 if TYPE_CHECKING:
     import tomlkit
@@ -24,6 +26,12 @@ class EditError(ValueError):
     """An edit that cannot be applied to this plan (it is left as it was)."""
 
 
+def where(day: str, week: int, weeks: int) -> str:
+    """A day as an edit's description names it: "Monday", or "Monday (week 2)" when
+    the plan has several weeks (`week` is 0-based, `weeks` the plan's count)."""
+    return DAY_NAMES[day] if weeks <= 1 else f"{DAY_NAMES[day]} (week {week + 1})"
+
+
 @dataclass(frozen=True, slots=True)
 class AddSession:
     """Add a session to a day, at the end or at an index."""
@@ -31,10 +39,12 @@ class AddSession:
     day: str
     session: Session
     index: int | None = None
+    week: int = 0
 
-    def describe(self) -> str:
-        """What the edit does, for undo labels and notifications."""
-        return f"add {self.session.title!r} to {DAY_NAMES[self.day]}"
+    def describe(self, weeks: int = 1) -> str:
+        """What the edit does, for undo labels and notifications; `weeks` is the
+        plan's number of weeks (the week is named when there are several)."""
+        return f"add {self.session.title!r} to {where(self.day, self.week, weeks)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +54,11 @@ class UpdateSession:
     day: str
     index: int
     session: Session
+    week: int = 0
 
-    def describe(self) -> str:
+    def describe(self, weeks: int = 1) -> str:
         """What the edit does."""
-        return f"edit {self.session.title!r} on {DAY_NAMES[self.day]}"
+        return f"edit {self.session.title!r} on {where(self.day, self.week, weeks)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,24 +67,36 @@ class DeleteSession:
 
     day: str
     index: int
+    week: int = 0
 
-    def describe(self) -> str:
+    def describe(self, weeks: int = 1) -> str:
         """What the edit does."""
-        return f"delete session {self.index + 1} of {DAY_NAMES[self.day]}"
+        return f"delete session {self.index + 1} of {where(self.day, self.week, weeks)}"
 
 
 @dataclass(frozen=True, slots=True)
 class MoveSession:
-    """Move a session to another day (at the end, or at an index)."""
+    """Move a session to another day (at the end, or at an index), of the same week or
+    another one (`to_week`; None is the same week)."""
 
     day: str
     index: int
     to_day: str
     to_index: int | None = None
+    week: int = 0
+    to_week: int | None = None
 
-    def describe(self) -> str:
+    @property
+    def target_week(self) -> int:
+        """The week the session moves to (0-based)."""
+        return self.week if self.to_week is None else self.to_week
+
+    def describe(self, weeks: int = 1) -> str:
         """What the edit does."""
-        return f"move a session from {DAY_NAMES[self.day]} to {DAY_NAMES[self.to_day]}"
+        return (
+            f"move a session from {where(self.day, self.week, weeks)} "
+            f"to {where(self.to_day, self.target_week, weeks)}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +108,42 @@ class SetDay:
     bedtime: str | None
     protein_meals: int | None
     note: str = ""
+    week: int = 0
 
-    def describe(self) -> str:
+    def describe(self, weeks: int = 1) -> str:
         """What the edit does."""
-        return f"edit {DAY_NAMES[self.day]}"
+        return f"edit {where(self.day, self.week, weeks)}"
+
+
+@dataclass(frozen=True, slots=True)
+class LogSession:
+    """Log what was done of a session (its `done`), or take the log back (None)."""
+
+    week: int
+    day: str
+    index: int
+    done: Done | None
+
+    def describe(self, weeks: int = 1) -> str:
+        """What the edit does."""
+        place = f"session {self.index + 1} of {where(self.day, self.week, weeks)}"
+        if self.done is None:
+            return f"clear the log of {place}"
+        return f"log {place} as {self.done.status.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddExtraSession:
+    """Log a session that was done but not planned: added at the end of its day, with
+    `extra = true` and its `done`."""
+
+    week: int
+    day: str
+    session: Session
+
+    def describe(self, weeks: int = 1) -> str:
+        """What the edit does."""
+        return f"log the extra {self.session.title!r} on {where(self.day, self.week, weeks)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +153,28 @@ class ReplacePlan:
     text: str
     label: str
 
-    def describe(self) -> str:
+    def describe(self, weeks: int = 1) -> str:
         """What the edit does."""
         return f"import {self.label}"
 
 
-Edit = AddSession | UpdateSession | DeleteSession | MoveSession | SetDay | ReplacePlan
+Edit = (
+    AddSession
+    | UpdateSession
+    | DeleteSession
+    | MoveSession
+    | SetDay
+    | LogSession
+    | AddExtraSession
+    | ReplacePlan
+    | SetPlanSettings
+    | AcceptFinding
+    | RemoveAcceptance
+    | AddWeek
+    | DuplicateWeek
+    | DeleteWeek
+    | SetWeek
+)
 
 
 def apply_edit(document: tomlkit.TOMLDocument, plan: Plan, edit: Edit) -> tomlkit.TOMLDocument:
@@ -118,23 +189,47 @@ def apply_edit(document: tomlkit.TOMLDocument, plan: Plan, edit: Edit) -> tomlki
         # tomllib first: a syntax error becomes a PlanError with its line and column.
         load_toml(edit.text, edit.label)
         return tomlkit.parse(edit.text)
+    if isinstance(edit, AddWeek | DuplicateWeek | DeleteWeek | SetWeek):
+        from planner.block_edits import apply_week_edit
+
+        return apply_week_edit(document, plan, edit)
+    if isinstance(edit, SetPlanSettings | AcceptFinding | RemoveAcceptance):
+        from planner.settings_edits import apply_settings_edit
+
+        return apply_settings_edit(document, plan, edit)
     _check_day(edit.day)
-    if isinstance(edit, AddSession):
-        _check_room(plan, edit.day)
-        _insert_session(document, edit.day, edit.session, edit.index)
-    elif isinstance(edit, UpdateSession):
-        old = _session(plan, edit.day, edit.index)
-        _update_session(_session_table(document, edit.day, edit.index), old, edit.session)
+    _check_week(plan, edit.week)
+    if isinstance(edit, AddSession | AddExtraSession):
+        if isinstance(edit, AddExtraSession) and (
+            not edit.session.extra or not edit.session.logged
+        ):
+            raise EditError("an extra session is logged: it needs extra = true and its done")
+        _check_room(plan, edit.day, edit.week)
+        index = edit.index if isinstance(edit, AddSession) else None
+        _insert_session(document, edit.day, edit.session, index, week=edit.week)
+    elif isinstance(edit, UpdateSession | LogSession):
+        old = _session(plan, edit.day, edit.index, edit.week)
+        if isinstance(edit, LogSession):
+            if edit.done is None and old.extra:
+                raise EditError("an extra session needs its log; delete the session instead")
+            new = old.model_copy(update={"done": edit.done})
+        else:
+            new = edit.session
+        table = _session_table(document, edit.day, edit.index, edit.week)
+        _update_session(table, old, new)
     elif isinstance(edit, DeleteSession):
-        _session(plan, edit.day, edit.index)
-        _delete_session(document, edit.day, edit.index)
+        _session(plan, edit.day, edit.index, edit.week)
+        _delete_session(document, edit.day, edit.index, edit.week)
     elif isinstance(edit, MoveSession):
         _check_day(edit.to_day)
-        moving = _session(plan, edit.day, edit.index)
-        if edit.to_day != edit.day:
-            _check_room(plan, edit.to_day)
-        moved = _delete_session(document, edit.day, edit.index)
-        _insert_session(document, edit.to_day, moving, edit.to_index, table=moved)
+        _check_week(plan, edit.target_week)
+        moving = _session(plan, edit.day, edit.index, edit.week)
+        if (edit.to_day, edit.target_week) != (edit.day, edit.week):
+            _check_room(plan, edit.to_day, edit.target_week)
+        moved = _delete_session(document, edit.day, edit.index, edit.week)
+        _insert_session(
+            document, edit.to_day, moving, edit.to_index, table=moved, week=edit.target_week
+        )
     elif isinstance(edit, SetDay):
         _set_day(document, edit)
     return document
@@ -148,15 +243,21 @@ def _check_day(day: str) -> None:
         raise EditError(f"unknown day {day!r}; days are {', '.join(DAY_KEYS)}")
 
 
-def _check_room(plan: Plan, day: str) -> None:
-    if len(plan.days[day].sessions) >= MAX_SESSIONS_PER_DAY:
+def _check_week(plan: Plan, week: int) -> None:
+    weeks = len(plan.week_list)
+    if not 0 <= week < weeks:
+        raise EditError(f"the plan has no week {week + 1}; it has {weeks}")
+
+
+def _check_room(plan: Plan, day: str, week: int = 0) -> None:
+    if len(plan.week_list[week].days[day].sessions) >= MAX_SESSIONS_PER_DAY:
         raise EditError(
             f"{DAY_NAMES[day]} already has {MAX_SESSIONS_PER_DAY} sessions, the most a day holds"
         )
 
 
-def _session(plan: Plan, day: str, index: int) -> Session:
-    sessions = plan.days[day].sessions
+def _session(plan: Plan, day: str, index: int, week: int = 0) -> Session:
+    sessions = plan.week_list[week].days[day].sessions
     if not 0 <= index < len(sessions):
         raise EditError(f"{DAY_NAMES[day]} has no session {index + 1}")
     return sessions[index]
@@ -317,40 +418,82 @@ def _entry_index(container: Container, key: str) -> int:
     )
 
 
-def _days_table(document: tomlkit.TOMLDocument) -> tuple[Table, Table | None]:
-    """The `days` table, made after [defaults] or [plan] when the file has none.
+def _is_format_2(document: tomlkit.TOMLDocument) -> bool:
+    return bool(document.get("format") == 2)
+
+
+def _week_table(document: tomlkit.TOMLDocument, week: int) -> Table:
+    """The `[[weeks]]` table of a week (0-based) of a format 2 document."""
+    from tomlkit.items import AoT, Table
+
+    weeks = document.get("weeks")
+    if not isinstance(weeks, AoT):
+        raise EditError("the weeks are not written as [[weeks]] tables; write them so to edit")
+    if not 0 <= week < len(weeks):
+        raise EditError(f"the plan has no week {week + 1}; it has {len(weeks)}")
+    table = weeks[week]
+    assert isinstance(table, Table)
+    return table
+
+
+def _week_days(document: tomlkit.TOMLDocument, week: int) -> Any:
+    """The `days` table of a week, or None when the week has none yet."""
+    if _is_format_2(document):
+        return _week_table(document, week).get("days")
+    if week != 0:
+        raise EditError(f"a format 1 plan has one week; there is no week {week + 1}")
+    return document.get("days")
+
+
+def _days_table(
+    document: tomlkit.TOMLDocument, week: int = 0
+) -> tuple[Table, Table | None, Table | None]:
+    """The `days` table of a week, made when the week has none: in a format 1 file
+    after [defaults] or [plan], in format 2 at the end of the week's `[[weeks]]` table.
 
     Also returns the table that ends where a new `days` table starts, so a first day
-    can go after that table's own lines.
+    can go after that table's own lines, and the week table a new format 2 `days`
+    table still has to be added to once room is made (None when it is in place).
     """
     import tomlkit
     from tomlkit.items import Table
 
+    if _is_format_2(document):
+        week_table = _week_table(document, week)
+        if "days" in week_table:
+            found: Table = week_table["days"]
+            return found, None, None
+        return tomlkit.table(is_super_table=True), week_table, week_table
+    if week != 0:
+        raise EditError(f"a format 1 plan has one week; there is no week {week + 1}")
     if "days" in document:
         existing: Table = document["days"]
-        return existing, None
+        return existing, None, None
     days = tomlkit.table(is_super_table=True)
     anchor = next((key for key in ("defaults", "plan", "format") if key in document), None)
     container: Container = document
     if anchor is None:
         document.add("days", days)
-        return days, None
+        return days, None, None
     container._insert_after(anchor, "days", days)
     before = document[anchor]
-    return days, before if isinstance(before, Table) else None
+    return days, before if isinstance(before, Table) else None, None
 
 
-def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table | None:
-    """The document's table for a day; made in week order when `create` is set."""
+def _day_table(
+    document: tomlkit.TOMLDocument, day: str, create: bool, week: int = 0
+) -> Table | None:
+    """The document's table for a day of a week; made in week order when `create` is set."""
     import tomlkit
     from tomlkit.items import InlineTable, Table
 
     before: Table | None = None
+    holder: Table | None = None
     days: Any
     if create:
-        days, before = _days_table(document)
+        days, before, holder = _days_table(document, week)
     else:
-        days = document.get("days")
+        days = _week_days(document, week)
     if days is None:
         return None
     if day in days:
@@ -371,6 +514,9 @@ def _day_table(document: tomlkit.TOMLDocument, day: str, create: bool) -> Table 
         # stood before the next table stays before it.
         owner = _tail_owner(previous)
         rest, blank = _make_room_after(owner)
+        if holder is not None:
+            # A format 2 week's first day: its `days` goes under the week's own lines.
+            holder.append("days", days)
         if earlier:
             days.value._insert_after(earlier[-1], day, table)
         else:
@@ -397,7 +543,26 @@ def _session_values(session: Session) -> dict[str, Any]:
         # Defaults stay implicit: no `rpe`, `focus` or `carbs_after = false` unless chosen.
         if value is None or name not in session.model_fields_set:
             continue
-        if name == "carbs_after" and value is False:
+        if name in ("carbs_after", "extra") and value is False:
+            continue
+        values[name] = _session_value(name, value)
+    return values
+
+
+def _session_value(name: str, value: Any) -> Any:
+    """A session field's value as written: `done` as an inline table."""
+    if name == "done":
+        return inline_table(done_values(value))
+    return to_toml_value(value)
+
+
+def done_values(done: Done) -> dict[str, Any]:
+    """A `done` record's keys as an edit writes them: those that differ from their
+    defaults (`status` only when not "done", `note` and `source` only when given)."""
+    values: dict[str, Any] = {}
+    for name in Done.model_fields:
+        value = getattr(done, name)
+        if value is None or value == Done.model_fields[name].default:
             continue
         values[name] = to_toml_value(value)
     return values
@@ -418,11 +583,12 @@ def _insert_session(
     session: Session,
     index: int | None,
     table: Any = None,
+    week: int = 0,
 ) -> None:
     import tomlkit
     from tomlkit.items import AoT, Array, Table
 
-    day_table = _day_table(document, day, create=True)
+    day_table = _day_table(document, day, create=True, week=week)
     assert day_table is not None
     sessions = day_table.get("sessions")
     if isinstance(sessions, Array):
@@ -436,7 +602,7 @@ def _insert_session(
         own = _detach_tail(table)
         table.trivia.indent = ""
     else:
-        table = toml_table(_session_values(session) if table is None else dict(table.unwrap()))
+        table = toml_table(_session_values(session) if table is None else _inline(table.unwrap()))
     if not isinstance(sessions, AoT) or len(sessions) == 0:
         owner = _tail_owner(day_table)
         if any(key is not None and key.key != "sessions" for key, _ in day_table.value.body):
@@ -473,7 +639,12 @@ def _insert_session(
     _attach_tail(table, _new_tail(own, rest))
 
 
-def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any:
+def _inline(values: dict[str, Any]) -> dict[str, Any]:
+    """An inline session's values for a session table: a `done` stays inline."""
+    return {key: inline_table(v) if isinstance(v, dict) else v for key, v in values.items()}
+
+
+def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int, week: int = 0) -> Any:
     """Remove a session from the document and return its table (or inline table).
 
     The session takes its own comments with it; the comments and blank lines after
@@ -481,7 +652,7 @@ def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any
     """
     from tomlkit.items import AoT, Array
 
-    day_table = _day_table(document, day, create=False)
+    day_table = _day_table(document, day, create=False, week=week)
     if day_table is None or "sessions" not in day_table:
         raise EditError(f"{DAY_NAMES[day]} has no sessions in the file")
     sessions = day_table["sessions"]
@@ -515,8 +686,8 @@ def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int) -> Any
     return removed
 
 
-def _session_table(document: tomlkit.TOMLDocument, day: str, index: int) -> Any:
-    day_table = _day_table(document, day, create=False)
+def _session_table(document: tomlkit.TOMLDocument, day: str, index: int, week: int = 0) -> Any:
+    day_table = _day_table(document, day, create=False, week=week)
     if day_table is None or "sessions" not in day_table:
         raise EditError(f"{DAY_NAMES[day]} has no sessions in the file")
     return day_table["sessions"][index]
@@ -575,10 +746,26 @@ def _update_session(table: Any, old: Session, new: Session) -> None:
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
             continue
-        if after is None or (name == "carbs_after" and after is False):
+        if after is None or (name in ("carbs_after", "extra") and after is False):
             _set_key(table, name, None)
+        elif name == "done":
+            _set_done(table, after)
         else:
             _set_key(table, name, _styled(table.get(name), to_toml_value(after)))
+
+
+def _set_done(table: Any, done: Done) -> None:
+    """Write a session's `done`: an inline table, or in place where it is a table."""
+    from tomlkit.items import InlineTable, Table
+
+    current = table.get("done")
+    if isinstance(current, Table) and not isinstance(current, InlineTable):
+        values = done_values(done)
+        for name in Done.model_fields:
+            if current.get(name) is None or current[name].unwrap() != values.get(name):
+                _set_key(current, name, values.get(name))
+        return
+    _set_key(table, "done", inline_table(done_values(done)))
 
 
 def _set_day(document: tomlkit.TOMLDocument, edit: SetDay) -> None:
@@ -588,7 +775,8 @@ def _set_day(document: tomlkit.TOMLDocument, edit: SetDay) -> None:
         "bedtime": edit.bedtime,
         "protein_meals": edit.protein_meals,
     }
-    table = _day_table(document, edit.day, create=any(v is not None for v in values.values()))
+    create = any(v is not None for v in values.values())
+    table = _day_table(document, edit.day, create=create, week=edit.week)
     if table is None:
         return
     for key, value in values.items():

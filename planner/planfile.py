@@ -16,14 +16,14 @@ import stat
 import tomllib
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
-from planner.model import DAY_KEYS, Plan
+from planner.model import Days, Plan
 
 if TYPE_CHECKING:
     import tomlkit
@@ -299,6 +299,55 @@ def key_lines(text: str) -> dict[KeyPath, int]:
                 lines.setdefault(full[:size], number)
             depth, open_quote = _bracket_depth(key[2])
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class TomlLine:
+    """One line of TOML text as `scan_lines` sees it."""
+
+    #: "header" ([table] or [[array]]), "key" (a key's first line), "value" (a later
+    #: line of a multi-line value), or "other" (blank or comment).
+    kind: str
+    #: A header's table path, a key's full path (its table's path, then the key).
+    path: tuple[str, ...] = ()
+    #: Where the (dotted) key of a header or key line starts and ends in the line.
+    key_span: tuple[int, int] = (0, 0)
+    #: Where a key line's value starts.
+    value_start: int = 0
+    #: A `[[header]]`.
+    array: bool = False
+
+
+def scan_lines(text: str) -> list[TomlLine]:
+    """Each line of TOML text (split at "\n") with what it holds, as `key_lines`
+    reads it: lines inside multi-line strings and arrays are values, never headers."""
+    scanned: list[TomlLine] = []
+    current: tuple[str, ...] = ()
+    open_quote: str | None = None
+    depth = 0
+    for line in text.split("\n"):
+        if open_quote is not None:
+            scanned.append(TomlLine("value"))
+            if open_quote in line:
+                change, open_quote = _bracket_depth(line.split(open_quote, 1)[1])
+                depth += change
+            continue
+        if depth > 0:
+            scanned.append(TomlLine("value"))
+            change, open_quote = _bracket_depth(line)
+            depth += change
+            continue
+        if header := _HEADER_LINE.match(line):
+            current = tuple(_split_dotted(header[2]))
+            scanned.append(TomlLine("header", current, header.span(2), array=header[1] == "[["))
+            continue
+        if key := _KEY_LINE.match(line):
+            path = current + tuple(_split_dotted(key[1]))
+            scanned.append(TomlLine("key", path, key.span(1), key.start(2)))
+            depth, open_quote = _bracket_depth(key[2])
+            continue
+        scanned.append(TomlLine("other"))
+    return scanned
 
 
 def line_of(path: KeyPath, lines: dict[KeyPath, int]) -> int:
@@ -641,9 +690,10 @@ class PlanDocument:
 def canonical_toml(plan: Plan) -> str:
     """The plan written out in the canonical layout of plan-format.md.
 
-    Values the source file did not set are left out, so defaults stay defaults;
-    re-reading the text gives an equal plan. A format 1 plan keeps its `[days]`, a
-    format 2 plan writes `[[weeks]]`; `done` is an inline table, as people write it.
+    Format 1 keeps its one week under `[days.*]`, format 2 writes each week as a
+    `[[weeks]]` table with its `[weeks.days.*]`; `done` is an inline table. Values the
+    source file did not set are left out, so defaults stay defaults; re-reading the
+    text gives an equal plan.
     """
     import tomlkit
 
@@ -656,33 +706,27 @@ def canonical_toml(plan: Plan) -> str:
             document.add(section, toml_table(values))
     if plan.weeks is None:
         if plan.days is not None:
-            days = _days_super_table(plan.days)
-            if days is not None:
+            for day_key, table in _day_tables(plan.days):
                 document.add(tomlkit.nl())
-                document.add("days", days)
+                days = document.setdefault("days", tomlkit.table(is_super_table=True))
+                days.add(day_key, table)
     else:
         weeks = tomlkit.aot()
         for week in plan.weeks:
-            table = toml_table(_set_values(week, exclude={"days"}))
-            days = _days_super_table(week.days)
-            if days is not None:
-                table.add("days", days)
-            weeks.append(table)
+            week_table = toml_table(_set_values(week, exclude={"days"}))
+            week_days = tomlkit.table(is_super_table=True)
+            for day_key, table in _day_tables(week.days):
+                week_days.add(day_key, table)
+            if week_days:
+                week_table.add("days", week_days)
+            weeks.append(week_table)
         document.add(tomlkit.nl())
         document.add("weeks", weeks)
     for section in ("history", "rules"):
         values = _set_values(getattr(plan, section))
         if values:
             document.add(tomlkit.nl())
-            table = tomlkit.table()
-            for key, value in values.items():
-                if isinstance(value, dict):
-                    inline = tomlkit.inline_table()
-                    inline.update({str(k): v for k, v in value.items()})
-                    table.add(key, inline)
-                else:
-                    table.add(key, value)
-            document.add(section, table)
+            document.add(section, toml_table(values))
     if plan.accepted:
         accepted = tomlkit.aot()
         for entry in plan.accepted:
@@ -692,35 +736,25 @@ def canonical_toml(plan: Plan) -> str:
     return document.as_string()
 
 
-def _days_super_table(days: Any) -> Any:
-    """The `days` table of a week, one `[...days.KEY]` table per day the source wrote
-    (or that is not empty); None when there is none."""
+def _day_tables(days: Days) -> Iterator[tuple[str, Any]]:
+    """(day key, table) for each day a week's days set or fill, Monday first."""
     import tomlkit
 
-    tables = tomlkit.table(is_super_table=True)
-    for day_key in DAY_KEYS:
-        day = days[day_key]
+    for day_key, day in days.items():
         if day_key not in days.model_fields_set and day == type(day)():
             continue
         table = toml_table(_set_values(day, exclude={"sessions"}))
         if day.sessions:
             sessions = tomlkit.aot()
             for session in day.sessions:
-                values = _set_values(session, exclude={"done"})
-                if session.done is not None:
-                    done = tomlkit.inline_table()
-                    done.update(_set_values(session.done))
-                    values["done"] = done
-                if "extra" in values:  # after `done`, as plan-format.md writes it
-                    values["extra"] = values.pop("extra")
-                sessions.append(toml_table(values))
+                sessions.append(toml_table(_set_values(session)))
             table.add("sessions", sessions)
-        tables.add(day_key, table)
-    return tables if len(tables) else None
+        yield day_key, table
 
 
 def _set_values(model: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:
-    """The fields a model was given, in declaration order, as TOML-ready values."""
+    """The fields a model was given, in declaration order, as TOML-ready values;
+    tables inside (a session's `done`, `longest_session_min`) as inline tables."""
     values: dict[str, Any] = {}
     for name in type(model).model_fields:
         if name not in model.model_fields_set or (exclude and name in exclude):
@@ -728,8 +762,32 @@ def _set_values(model: BaseModel, exclude: set[str] | None = None) -> dict[str, 
         value = getattr(model, name)
         if value is None:
             continue
-        values[name] = to_toml_value(value)
+        if isinstance(value, BaseModel):
+            values[name] = inline_table(_set_values(value))
+        elif isinstance(value, dict):
+            values[name] = inline_table(to_toml_value(value))
+        else:
+            values[name] = to_toml_value(value)
     return values
+
+
+def inline_table(values: dict[str, Any]) -> Any:
+    """A tomlkit inline table holding the values, written `{ key = value, ... }`."""
+    import tomlkit
+
+    # Parsed rather than built: a built inline table is written without the spaces
+    # inside its braces that people (and plan-format.md) write.
+    pairs = ", ".join(
+        f"{_toml_key(key)} = {tomlkit.item(value).as_string()}" for key, value in values.items()
+    )
+    return tomlkit.parse(f"x = {{ {pairs} }}" if pairs else "x = {}")["x"]
+
+
+def _toml_key(key: str) -> str:
+    """A key as TOML writes it: bare where it can be, quoted otherwise."""
+    import tomlkit
+
+    return tomlkit.key(key).as_string()
 
 
 def to_toml_value(value: Any) -> Any:

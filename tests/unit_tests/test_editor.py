@@ -153,8 +153,8 @@ def test_open_a_missing_file_starts_an_empty_week(tmp_path: Path) -> None:
     assert editor.path == path
     assert editor.dirty
     assert editor.plan.plan.name == "My new week"
-    assert editor.plan.heavy_sessions == 0
-    assert all(day.sessions == () for _, day in editor.plan.days.items())
+    assert len(editor.plan.week_list) == 1
+    assert all(day.sessions == () for _, day in editor.plan.week_list[0].days.items())
     editor.apply(AddSession("tue", WALK))
     assert editor.save() == path
     assert read_plan(path) == editor.plan

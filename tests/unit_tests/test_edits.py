@@ -42,7 +42,7 @@ from planner.model import (
     Session,
 )
 from planner.planfile import PlanDocument, PlanError, canonical_toml, parse_plan, read_plan
-from planner.rules.catalogue import RULES_BY_ID, THRESHOLDS
+from planner.catalogue import RULES_BY_ID, THRESHOLDS
 
 PLANS_DIR = Path(__file__).resolve().parents[2] / "plans"
 
@@ -362,15 +362,15 @@ def test_set_day_with_none_removes_the_keys_and_falls_back_to_defaults(
     commented_plan: str,
 ) -> None:
     editor = editor_on(commented_plan)
-    assert editor.plan.sleep_hours("wed") == 9
+    assert editor.plan.sleep_hours(editor.plan.days.wed) == 9
     editor.apply(SetDay("wed", None, None, None))
     wed = layout(editor.text).block(("day", "wed"))
     assert wed == "[days.wed]"
     assert editor.plan.days.wed.sleep_hours is None
     assert editor.plan.days.wed.bedtime is None
-    assert editor.plan.sleep_hours("wed") == 8.0
-    assert editor.plan.bedtime("wed") == "22:30"
-    assert editor.plan.protein_meals("wed") == 4
+    assert editor.plan.sleep_hours(editor.plan.days.wed) == 8.0
+    assert editor.plan.bedtime(editor.plan.days.wed) == "22:30"
+    assert editor.plan.protein_meals(editor.plan.days.wed) == 4
 
 
 def test_set_day_adds_keys_under_the_days_own_keys(commented_plan: str) -> None:
@@ -417,7 +417,7 @@ def test_a_local_bedtime_stays_a_local_time() -> None:
     assert "bedtime = 23:00:00\n" in editor.text
     editor.apply(SetDay("mon", 8.0, "23:30", None))
     assert "bedtime = 23:30:00\n" in editor.text
-    assert editor.plan.bedtime("mon") == "23:30"
+    assert editor.plan.bedtime(editor.plan.days.mon) == "23:30"
 
 
 def test_edits_on_missing_days_create_them_in_week_order(minimal_plan: str) -> None:
