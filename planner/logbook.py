@@ -110,14 +110,14 @@ class LogPlan:
         Logging a session changes no index, and added sessions go at the end of their
         day, so every index stays as `match_workouts` found it in any order.
         """
-        from planner.edits import AddSession, LogSession
+        from planner.edits import AddExtraSession, LogSession
 
         edits: list[Edit] = [
             LogSession(week=entry.week, day=entry.day, index=entry.index, done=entry.done)
             for entry in self.matched
         ]
         edits += [
-            AddSession(day=entry.day, session=entry.session, index=None, week=entry.week)
+            AddExtraSession(week=entry.week, day=entry.day, session=entry.session)
             for entry in self.added
         ]
         return edits
