@@ -367,7 +367,7 @@ def log(path: Path, csv_path: Path, *, dry_run: bool = False) -> int:
     for line in describe(document.plan, result):
         print(line)
     if dry_run:
-        print(f"dry run: {shown(str(path))} left as it is")
+        print(f"dry run: nothing written to {shown(str(path))}")
         return EXIT_OK
     if not result.changes:
         print(f"nothing new to log: {shown(str(path))} left as it is")

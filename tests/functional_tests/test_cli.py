@@ -14,11 +14,13 @@ import pytest
 from planner import __version__
 from planner.catalogue import THRESHOLDS, format_number
 from planner.cli import main
+from planner.logbook import match_workouts
 from planner.model import Plan
 from planner.planfile import PlanError, backup_path, canonical_toml, parse_plan, read_plan
 from planner.report import Severity
 from planner.rules.engine import evaluate
 from planner.templates import DEFAULT_TEMPLATE, list_templates, template_text
+from planner.workouts import read_workouts
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "plans"
@@ -1050,3 +1052,187 @@ def test_verbs_other_than_edit_never_import_textual(args: list[str], tmp_path: P
     result = python("-c", code)
     assert "AssertionError" not in result.stderr, result.stderr
     assert "status " in result.stderr, result.stderr
+
+
+# --- log ---------------------------------------------------------------------------------------
+
+WORKOUTS = ROOT / "tests" / "data" / "workouts"
+
+TO_LOG = """\
+# Two weeks of upper/lower, logged from the gym app.
+format = 2
+
+[plan]
+name = "Logged block"
+start = 2026-11-30  # a Monday
+
+[[weeks]]
+label = "Week A"
+
+# Upper body first.
+[weeks.days.mon]
+[[weeks.days.mon.sessions]]
+title = "Upper"
+kind = "heavy"
+activity = "strength"
+minutes = 60   # planned
+
+[weeks.days.wed]
+[[weeks.days.wed.sessions]]
+title = "Easy run"
+kind = "light"
+activity = "run"
+minutes = 30
+[[weeks.days.wed.sessions]]
+title = "Legs"
+kind = "heavy"
+activity = "strength"
+minutes = 60
+
+[[weeks]]
+label = "Week B"
+
+[weeks.days.mon]
+[[weeks.days.mon.sessions]]
+title = "Upper"
+kind = "heavy"
+activity = "strength"
+minutes = 60
+"""
+
+
+@pytest.fixture
+def to_log(write_plan: Callable[..., Path], tmp_path: Path) -> Path:
+    return write_plan(tmp_path, TO_LOG, "block.toml")
+
+
+def sources(plan: Plan) -> set[str]:
+    return {
+        session.done.source
+        for week in plan.week_list
+        for _, _, session in week.sessions()
+        if session.done is not None and session.done.source
+    }
+
+
+@pytest.mark.parametrize(
+    "csv",
+    ["strong", "strong_semicolon", "strong_quoted", "strong_12h", "hevy", "hevy_lbs"],
+)
+def test_log_each_csv_shape(run: Run, to_log: Path, csv: str) -> None:
+    path = WORKOUTS / f"{csv}.csv"
+    workouts = read_workouts(path.read_text(encoding="utf-8"), str(path))
+    expected = match_workouts(read_plan(to_log), workouts)
+    assert expected.changes
+    status, out, err = run("log", to_log, "--from", path)
+    assert (status, err) == (0, "")
+    lines = out.rstrip("\n").split("\n")
+    assert lines[-2] == (
+        f"{len(expected.matched)} matched, {len(expected.added)} added, 0 already logged, "
+        f"{len(expected.left_out)} left out"
+    )
+    assert lines[-1] == f"wrote {to_log}"
+    plan = read_plan(to_log)
+    recorded = {entry.workout.source for entry in (*expected.matched, *expected.added)}
+    assert sources(plan) == recorded
+    extras = [s for week in plan.week_list for _, _, s in week.sessions() if s.extra]
+    assert len(extras) == len(expected.added)
+    assert "# Upper body first." in to_log.read_text(encoding="utf-8")  # comments kept
+    assert backup_path(to_log).read_text(encoding="utf-8") == TO_LOG
+
+
+def test_log_matches_a_planned_session_and_leaves_out_later_workouts(
+    run: Run, to_log: Path
+) -> None:
+    status, out, _ = run("log", to_log, "--from", WORKOUTS / "strong.csv")
+    assert status == 0
+    assert (
+        "matched         Strong 2026-11-30 18:05 'Upper A' -> week 1 Monday 2026-11-30: "
+        "'Upper' (65 min, RPE 9)"
+    ) in out
+    assert (
+        "left out        Strong 2027-01-04 18:00 'Upper A': after the plan's last day (2026-12-13)"
+    ) in out
+    plan = read_plan(to_log)
+    upper = plan.week_list[0].days.mon.sessions[0]
+    assert upper.done is not None
+    assert (upper.done.minutes, upper.done.rpe, upper.done.source) == (
+        65,
+        9,
+        "Strong 2026-11-30 18:05",
+    )
+    assert not upper.extra
+    legs = plan.week_list[0].days.wed.sessions[1]  # the run before it is not strength
+    assert legs.done is not None and legs.done.source == "Strong 2026-12-02 07:30"
+    assert plan.week_list[0].days.wed.sessions[0].done is None
+    assert "2027-01-04" not in to_log.read_text(encoding="utf-8")
+
+
+def test_log_the_same_csv_again_changes_nothing(run: Run, to_log: Path) -> None:
+    assert run("log", to_log, "--from", WORKOUTS / "strong.csv")[0] == 0
+    once = to_log.read_bytes()
+    backup = backup_path(to_log).read_bytes()
+    status, out, err = run("log", to_log, "--from", WORKOUTS / "strong.csv")
+    assert (status, err) == (0, "")
+    assert "0 matched, 0 added, 7 already logged, 1 left out\n" in out
+    assert out.endswith(f"nothing new to log: {to_log} left as it is\n")
+    assert to_log.read_bytes() == once
+    assert backup_path(to_log).read_bytes() == backup
+
+
+def test_log_a_broken_row_refuses_the_csv(run: Run, to_log: Path) -> None:
+    path = WORKOUTS / "broken.csv"
+    status, out, err = run("log", to_log, "--from", path)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"{path}: row 7: ")
+    assert err.count("\n") == 1
+    assert to_log.read_text(encoding="utf-8") == TO_LOG
+    assert not backup_path(to_log).exists()
+
+
+def test_log_dry_run_writes_nothing(run: Run, to_log: Path) -> None:
+    status, out, _ = run("log", to_log, "--from", WORKOUTS / "strong.csv", "--dry-run")
+    assert status == 0
+    assert out.endswith(f"dry run: nothing written to {to_log}\n")
+    assert to_log.read_text(encoding="utf-8") == TO_LOG
+    assert not backup_path(to_log).exists()
+    _, real, _ = run("log", to_log, "--from", WORKOUTS / "strong.csv")
+    assert real.split("\n")[:-2] == out.split("\n")[:-2]  # the same report
+
+
+def test_log_needs_a_plan_start(run: Run, write_plan: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_plan(tmp_path, TO_LOG.replace("start = 2026-11-30  # a Monday\n", ""))
+    before = path.read_bytes()
+    status, out, err = run("log", path, "--from", WORKOUTS / "strong.csv")
+    assert status == 2
+    assert out == ""
+    assert err.startswith(f"{path}: the plan has no start date")
+    assert err.count("\n") == 1
+    assert path.read_bytes() == before
+
+
+def test_log_into_a_broken_or_missing_plan(run: Run, broken: Path, tmp_path: Path) -> None:
+    before = broken.read_bytes()
+    status, out, err = run("log", broken, "--from", WORKOUTS / "strong.csv")
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{broken}:6: ")
+    assert broken.read_bytes() == before
+    missing = tmp_path / "missing.toml"
+    status, _, err = run("log", missing, "--from", WORKOUTS / "strong.csv")
+    assert status == 2
+    assert err == f"{missing}: no such file\n"
+    assert not missing.exists()
+
+
+def test_log_from_a_missing_or_binary_csv(run: Run, to_log: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.csv"
+    status, _, err = run("log", to_log, "--from", missing)
+    assert status == 2
+    assert err == f"{missing}: cannot read: No such file or directory\n"
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"Date,\xff\xfe\n")
+    status, _, err = run("log", to_log, "--from", binary)
+    assert status == 2
+    assert err == f"{binary}: not UTF-8 text (byte 0xff)\n"
+    assert to_log.read_text(encoding="utf-8") == TO_LOG
