@@ -1133,7 +1133,9 @@ def test_log_each_csv_shape(run: Run, to_log: Path, csv: str) -> None:
     )
     assert lines[-1] == f"wrote {to_log}"
     plan = read_plan(to_log)
-    recorded = {entry.workout.source for entry in (*expected.matched, *expected.added)}
+    recorded = {m.workout.source for m in expected.matched} | {
+        a.workout.source for a in expected.added
+    }
     assert sources(plan) == recorded
     extras = [s for week in plan.week_list for _, _, s in week.sessions() if s.extra]
     assert len(extras) == len(expected.added)
