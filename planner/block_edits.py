@@ -231,6 +231,7 @@ def _add_week(document: tomlkit.TOMLDocument, plan: Plan, edit: AddWeek) -> None
             for index in reversed(range(len(day_plan.sessions))):
                 session = day_plan.sessions[index]
                 if session.extra:
+                    _drop_comments_above(document, day, index, position)
                     _delete_session(document, day, index, position)
                     continue
                 session_table = _session_table(document, day, index, position)
@@ -244,6 +245,32 @@ def _add_week(document: tomlkit.TOMLDocument, plan: Plan, edit: AddWeek) -> None
     _renumber_accepted(
         document, plan, lambda week: week + 1 if number <= week <= len(plan.week_list) else week
     )
+
+
+def _drop_comments_above(
+    document: tomlkit.TOMLDocument, day: str, index: int, week: int
+) -> None:
+    """In a copied week: the comments right above a session the copy leaves out go
+    with it (a blank line stays where there was one)."""
+    from tomlkit.items import Table
+
+    from planner.edits import (
+        _attach_tail,
+        _detach_tail,
+        _is_blank,
+        _session_table,
+        _split_tail,
+        _tail_owner,
+    )
+
+    if index == 0:
+        return
+    previous = _session_table(document, day, index - 1, week)
+    if not isinstance(previous, Table):
+        return
+    owner = _tail_owner(previous)
+    own, above = _split_tail(_detach_tail(owner))
+    _attach_tail(owner, own + [entry for entry in above if _is_blank(entry)][:1])
 
 
 def _delete_week(document: tomlkit.TOMLDocument, plan: Plan, week: int) -> None:

@@ -780,7 +780,7 @@ def inline_table(values: dict[str, Any]) -> Any:
     pairs = ", ".join(
         f"{_toml_key(key)} = {tomlkit.item(value).as_string()}" for key, value in values.items()
     )
-    return tomlkit.parse(f"x = {{ {pairs} }}" if pairs else "x = {}")["x"]
+    return tomlkit.parse(f"x = {{ {pairs} }}\n" if pairs else "x = {}\n")["x"]
 
 
 def _toml_key(key: str) -> str:
