@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_wrapped(
             "List the bundled templates: name, title, weeks, heavy sessions, easy days and "
             "weekly load. For a template of several weeks, HEAVY, EASY DAYS and WEEKLY LOAD "
-            "are the mean per week (one decimal at most), so templates of any length compare directly."
+            "are the mean per week (one decimal at most), so templates of any length "
+            "compare directly."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
