@@ -10,13 +10,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import __version__
 from planner.export import EXPORT_FORMATS
 
+if TYPE_CHECKING:
+    from planner.model import Plan
+    from planner.planfile import PlanError
+    from planner.report import PlanReport, Severity
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INVALID = 2
+EXIT_USAGE = 2
+
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,17 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
     verbs.add_parser(
         "templates",
         help="list the bundled templates",
-        description="List the bundled templates: name, title, heavy sessions, easy days "
-        "and weekly load.",
+        description=_wrapped(
+            "List the bundled templates: name, title, weeks, heavy sessions, easy days and "
+            "weekly load. For a template of several weeks, HEAVY, EASY DAYS and WEEKLY LOAD "
+            "are the mean per week (one decimal at most), so templates of any length "
+            "compare directly."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
     check = verbs.add_parser(
         "check",
         help="validate plans and report findings and metrics",
         description=_wrapped(
-            "Validate plans and report the overload risk, metrics and findings. "
-            "Exit status: 0 when every file is valid and no finding reaches --fail-on; 1 when "
-            "one does; 2 when a file is unreadable or invalid."
+            "Validate plans and report the overload risk and recovery, metrics and findings, "
+            "per week. Exit status: 0 when every file is valid and no finding that is not "
+            "accepted reaches --fail-on; 1 when one does; 2 when a file is unreadable or "
+            "invalid, or on a usage error."
         ),
         # Wrapped here, never inside a rule id, so the ids can be copied from the help.
         epilog=_wrapped("rules: " + ", ".join(_rule_ids())),
@@ -72,7 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on",
         choices=("warning", "critical"),
         default="critical",
-        help="lowest finding severity that makes the exit status 1 (default: critical)",
+        help="lowest finding severity that makes the exit status 1 (default: critical); "
+        "accepted findings never do",
+    )
+    check.add_argument(
+        "--week",
+        type=_week_number,
+        metavar="N",
+        help="report week N alone (its words, metrics and findings; the exit status too)",
     )
 
     export = verbs.add_parser(
@@ -83,6 +104,35 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--to", choices=EXPORT_FORMATS, required=True, dest="to")
     export.add_argument("-o", "--output", type=Path, metavar="OUT")
+    export.add_argument(
+        "--week",
+        type=_week_number,
+        metavar="N",
+        help="export week N alone (toml and json: a plan of that one week, its start moved "
+        "to that Monday and the weeks before it added to its history)",
+    )
+
+    log = verbs.add_parser(
+        "log",
+        help="log done sessions from a Strong or Hevy CSV export",
+        description=_wrapped(
+            "Record the workouts of a Strong or Hevy CSV export in FILE, which needs a "
+            "start date. A workout on a day with a planned strength session that is not "
+            "logged yet is logged as that session's done; any other workout in the plan's "
+            "weeks becomes an extra session; workouts outside the plan's weeks and "
+            "workouts already logged (same source) are left alone, so importing the same "
+            "export again changes nothing. Exit status: 0 when done; 2 when FILE or the "
+            "CSV cannot be read, or on a usage error."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    log.add_argument("file", type=Path, metavar="FILE")
+    log.add_argument(
+        "--from", type=Path, metavar="CSV", required=True, dest="csv", help="the CSV export"
+    )
+    log.add_argument(
+        "--dry-run", action="store_true", help="print what would be logged, write nothing"
+    )
 
     verbs.add_parser(
         "schema",
@@ -93,6 +143,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _week_number(text: str) -> int:
+    """A week number for --week: a whole number from 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a week number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"weeks count from 1, got {number}")
+    return number
+
+
 def _wrapped(text: str) -> str:
     import textwrap
 
@@ -100,7 +161,7 @@ def _wrapped(text: str) -> str:
 
 
 def _rule_ids() -> list[str]:
-    from planner.rules.catalogue import CATALOGUE
+    from planner.catalogue import CATALOGUE
 
     return [rule.id for rule in CATALOGUE]
 
@@ -116,9 +177,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_editor(arguments.file if verb == "edit" else None)
         if verb == "check":
-            return check(arguments.files, arguments.format, arguments.fail_on)
+            return check(arguments.files, arguments.format, arguments.fail_on, arguments.week)
         if verb == "export":
-            return export(arguments.file, arguments.to, arguments.output)
+            return export(arguments.file, arguments.to, arguments.output, arguments.week)
+        if verb == "log":
+            return log(arguments.file, arguments.csv, dry_run=arguments.dry_run)
         if verb == "new":
             return new(arguments.file, arguments.template, force=arguments.force)
         if verb == "templates":
@@ -150,57 +213,76 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- verbs -----------------------------------------------------------------------
 
 
-def check(files: Sequence[Path], output: str, fail_on: str) -> int:
-    """Validate plans and report findings; the exit status follows cli.md."""
-    from planner.findings import Severity
-    from planner.planfile import PlanError, problems_to_json, read_plan
-    from planner.report import report_to_json, report_to_text
+def check(files: Sequence[Path], output: str, fail_on: str, week: int | None = None) -> int:
+    """Validate plans and report on them (cli.md); returns the exit status.
+
+    With `week`, only that week is reported and judged for the exit status; a valid
+    file without that week is a usage error (exit 2, nothing printed on stdout).
+    """
+    from planner.planfile import PlanError, read_plan
+    from planner.report import Severity
     from planner.rules.engine import evaluate
 
-    def with_errors(entry: dict[str, object], errors: list[dict[str, object]]) -> dict[str, object]:
-        # cli.md: `errors` (every problem as data) right after `error` (the first one).
-        ordered: dict[str, object] = {}
-        for key, value in entry.items():
-            ordered[key] = value
-            if key == "error":
-                ordered["errors"] = errors
-        return ordered
-
-    threshold = Severity(fail_on).rank
-    status = EXIT_OK
-    results: list[dict[str, object]] = []
-    blocks: list[str] = []
+    results: list[tuple[str, PlanReport | PlanError]] = []
     for path in files:
-        name = str(path)
         try:
-            report = evaluate(read_plan(path))
+            results.append((str(path), evaluate(read_plan(path))))
         except PlanError as error:
+            results.append((str(path), error))
+    if week is not None:
+        for name, result in results:
+            if not isinstance(result, PlanError) and week > len(result.weeks):
+                count = len(result.weeks)
+                have = "1 week" if count == 1 else f"{count} weeks (1-{count})"
+                print(
+                    f"planner check: error: --week {week} is out of range: {name} has {have}",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+    return _report(results, output, Severity(fail_on), week)
+
+
+def _report(
+    results: Sequence[tuple[str, PlanReport | PlanError]],
+    output: str,
+    fail_on: Severity,
+    week: int | None,
+) -> int:
+    """Print the results of `check` in `output` format; returns the exit status."""
+    from planner.check_output import fails, invalid_to_json, report_to_json, report_to_text
+    from planner.planfile import PlanError
+
+    status = EXIT_OK
+    entries: list[dict[str, object]] = []
+    blocks: list[str] = []
+    for name, result in results:
+        if isinstance(result, PlanError):
             status = EXIT_INVALID
             if output == "json":
-                first = error.problems[0].format(error.source) if error.problems else str(error)
-                entry = report_to_json(name, None, first)
-                results.append(with_errors(entry, problems_to_json(error)))
+                entries.append(invalid_to_json(name, result))
             else:
-                print(str(error), file=sys.stderr)  # one `FILE:LINE: key: message` a problem
+                print(str(result), file=sys.stderr)
             continue
-        if status != EXIT_INVALID and any(f.severity.rank >= threshold for f in report.findings):
+        if status != EXIT_INVALID and fails(result, fail_on, week):
             status = EXIT_FINDINGS
         if output == "json":
-            results.append(with_errors(report_to_json(name, report, None), []))
+            entries.append(report_to_json(name, result, week))
         else:
-            blocks.append(report_to_text(name, report))
+            blocks.append(report_to_text(name, result, week))
     if output == "json":
         import json
 
-        print(json.dumps(results, indent=2, ensure_ascii=False))
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
     elif blocks:
         print("\n\n".join(blocks))
     return status
 
 
-def export(path: Path, to: str, output: Path | None) -> int:
-    """Export a plan to standard output or a file, never over the plan or its backup."""
+def export(path: Path, to: str, output: Path | None, week: int | None = None) -> int:
+    """Export a plan (or its week `week`) to standard output or a file, never over the
+    plan or its backup."""
     from planner.export import ExportError, export_to_file, render
+    from planner.export.week import WeekOutOfRange, check_week
     from planner.planfile import PlanError, SaveError, read_plan
 
     try:
@@ -208,12 +290,21 @@ def export(path: Path, to: str, output: Path | None) -> int:
     except PlanError as error:
         print(str(error), file=sys.stderr)
         return EXIT_INVALID
+    if week is not None:
+        try:
+            check_week(plan, week)
+        except WeekOutOfRange as error:
+            print(
+                f"planner export: error: --week {week}: {_shown_path(path)}: {error}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     if output is None:
-        sys.stdout.write(render(plan, to))
+        sys.stdout.write(render(plan, to, week=week))
         sys.stdout.flush()
         return EXIT_OK
     try:
-        export_to_file(plan, to, output, plan_path=path, overwrite=True)
+        export_to_file(plan, to, output, plan_path=path, overwrite=True, week=week)
     except (ExportError, SaveError) as error:
         print(f"planner: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -226,6 +317,61 @@ def _shown_path(path: Path) -> str:
     from planner.planfile import escaped
 
     return escaped(str(path))
+
+
+def log(path: Path, csv_path: Path, *, dry_run: bool = False) -> int:
+    """Record the workouts of a Strong or Hevy CSV export in a plan (cli.md)."""
+    from planner.editor import PlanEditor
+    from planner.logbook import NoStartDate, describe, match_workouts, shown
+    from planner.planfile import PlanDocument, PlanError, SaveError
+    from planner.workouts import WorkoutLogError, read_workouts
+
+    try:
+        document = PlanDocument.load(path)
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID
+    csv_name = shown(str(csv_path))
+    try:
+        text = csv_path.read_bytes().decode("utf-8")
+    except OSError as error:
+        print(f"{csv_name}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    except UnicodeDecodeError as error:
+        print(
+            f"{csv_name}: not UTF-8 text (byte 0x{error.object[error.start]:02x})", file=sys.stderr
+        )
+        return EXIT_INVALID
+    try:
+        workouts = read_workouts(text, str(csv_path))
+        result = match_workouts(document.plan, workouts)
+    except WorkoutLogError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID
+    except NoStartDate as error:
+        print(f"{shown(str(path))}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for line in describe(document.plan, result):
+        print(line)
+    if dry_run:
+        print(f"dry run: nothing written to {shown(str(path))}")
+        return EXIT_OK
+    if not result.changes:
+        print(f"nothing new to log: {shown(str(path))} left as it is")
+        return EXIT_OK
+    editor = PlanEditor(document, saved=True)
+    try:
+        for edit in result.edits():
+            editor.apply(edit)
+        editor.save()
+    except PlanError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID
+    except SaveError as error:
+        print(f"planner: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote {shown(str(path))}")
+    return EXIT_OK
 
 
 def new(path: Path, template: str | None, *, force: bool) -> int:
@@ -252,25 +398,36 @@ def new(path: Path, template: str | None, *, force: bool) -> int:
 
 
 def templates() -> int:
-    """List the bundled templates with their key numbers."""
+    """List the bundled templates with their key numbers.
+
+    HEAVY, EASY DAYS and WEEKLY LOAD are per week: a template's one week, or the mean
+    of its weeks (one decimal at most), so a block compares with a single week.
+    """
+    from planner.catalogue import format_number
     from planner.planfile import PlanError, read_plan
-    from planner.rules.metrics import compute_metrics
+    from planner.rules.engine import evaluate
     from planner.templates import list_templates
 
-    rows = [("NAME", "TITLE", "HEAVY", "EASY DAYS", "WEEKLY LOAD")]
+    rows = [("NAME", "TITLE", "WEEKS", "HEAVY", "EASY DAYS", "WEEKLY LOAD")]
     for template in list_templates():
         try:
-            metrics = compute_metrics(read_plan(template.path))
+            report = evaluate(read_plan(template.path))
         except PlanError as error:  # a broken bundled template is a bug; say so plainly
             print(str(error), file=sys.stderr)
             continue
+        weeks = [week.metrics for week in report.weeks]
+
+        def mean(values: list[int]) -> str:
+            return format_number(round(sum(values) / len(values), 1))
+
         rows.append(
             (
                 template.name,
                 template.title,
-                str(metrics.heavy_sessions),
-                str(metrics.easy_days),
-                str(metrics.weekly_load),
+                str(len(weeks)),
+                mean([metrics.heavy_sessions for metrics in weeks]),
+                mean([metrics.easy_days for metrics in weeks]),
+                mean([metrics.weekly_load for metrics in weeks]),
             )
         )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]

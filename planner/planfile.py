@@ -126,13 +126,13 @@ def problems_to_json(error: PlanError) -> list[dict[str, object]]:
     """Every problem of a PlanError as data: `{"line", "column", "key", "message"}`.
 
     The `errors` list of `planner check --format json` (cli.md); key and message are
-    escaped like the text output.
+    escaped like the text output; a problem without a key has `null`.
     """
     return [
         {
             "line": problem.line,
             "column": problem.column,
-            "key": problem.key,
+            "key": problem.key or None,
             "message": problem.reason,
         }
         for problem in error.problems

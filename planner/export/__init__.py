@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planner.findings import Report
+    from planner.report import PlanReport
     from planner.model import Plan
 
 #: Every export format, by the name `--to` and the editor use.
@@ -35,26 +35,37 @@ class ExportError(ValueError):
         self.exists = exists
 
 
-def render(plan: Plan, to: str, report: Report | None = None) -> str:
-    """The plan in an export format: toml, ics, md or json.
+def render(
+    plan: Plan, to: str, report: PlanReport | None = None, week: int | None = None
+) -> str:
+    """The plan (or its week `week`, 1-based) in an export format: toml, ics, md or json.
 
     `report` (the plan's findings) is used by Markdown; it is worked out when not given.
+    Raises `WeekOutOfRange` for a week the plan does not have.
     """
+    if week is not None:
+        from planner.export.week import check_week
+
+        check_week(plan, week)
     if to == "toml":
+        from planner.export.week import week_plan
         from planner.planfile import canonical_toml
 
-        return canonical_toml(plan)
+        return canonical_toml(plan if week is None else week_plan(plan, week))
     if to == "json":
-        return plan.model_dump_json(indent=2) + "\n"
+        from planner.export.json_export import plan_to_json
+        from planner.export.week import week_plan
+
+        return plan_to_json(plan if week is None else week_plan(plan, week))
     if to == "ics":
         from planner.export.ics import plan_to_ics
 
-        return plan_to_ics(plan)
+        return plan_to_ics(plan, week=week)
     if to == "md":
         from planner.export.markdown import plan_to_markdown
         from planner.rules.engine import evaluate
 
-        return plan_to_markdown(plan, report or evaluate(plan))
+        return plan_to_markdown(plan, report or evaluate(plan), week)
     raise ValueError(f"unknown export format {to!r}; choose one of {', '.join(EXPORT_FORMATS)}")
 
 
@@ -120,7 +131,8 @@ def export_to_file(
     *,
     plan_path: Path | None,
     overwrite: bool,
-    report: Report | None = None,
+    report: PlanReport | None = None,
+    week: int | None = None,
 ) -> Path:
     """Write the plan's export in format `to` to `out` (atomically, no backup).
 
@@ -136,7 +148,7 @@ def export_to_file(
         from planner.planfile import escaped
 
         raise ExportError(f"{escaped(str(out))} exists", exists=True)
-    text = render(plan, to, report)
+    text = render(plan, to, report, week)
     from planner.planfile import write_atomic
 
     write_atomic(out, text, backup=False)

@@ -1,18 +1,34 @@
-"""The week plan as Markdown: a week table, the metrics, the overload risk and the findings.
+"""A plan as Markdown, for sharing or printing: both words, a block summary, and per
+week a table of its days (planned and done), its metrics and its findings.
 
-For sharing or printing. The output is CommonMark with GitHub's table extension; every
-piece of user text is escaped, so a title such as `a | b` or a note with line breaks
-cannot break the table or turn into formatting.
+The output is CommonMark with GitHub's table extension; every piece of user text is
+escaped, so a title such as `a | b` or a note with line breaks cannot break the table
+or turn into formatting. Everything judged comes from the engine's `PlanReport` (its
+thresholds included); nothing is resolved again here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from planner.findings import Finding, Report, Severity
-from planner.model import DAY_KEYS, DAY_NAMES, Plan, Session
-from planner.rules.catalogue import MAX_HEAVY_DAYS_BY_LEVEL, THRESHOLDS
+from planner.catalogue import (
+    ACTIVITY_WORDS,
+    DAY_TYPE_WORDS,
+    KIND_WORDS,
+    WEEK_TYPE_WORDS,
+    format_number,
+    join_words,
+    plural,
+)
+from planner.check_output import (
+    date_range,
+    metric_rows,
+    recovery_reason,
+    risk_reason,
+    week_heading,
+)
+from planner.model import DAY_NAMES, Day, Plan, Session, Week
+from planner.report import Finding, PlanReport, WeekReport
 
 #: Characters that can start Markdown formatting inline (a backslash escapes each).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -23,7 +39,10 @@ _LINE_MARKER = re.compile(r"^([-+](?=\s|$)|[-=](?=[-=\s]*$))")
 _LIST_NUMBER = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
-_DECIMALS = 2
+#: Metric names that do not read well as the text output's lower-case words.
+_METRIC_NAMES = {"acwr": "ACWR (acute:chronic load ratio)"}
+#: Shown where a value does not apply or is not known.
+_NONE = "–"
 
 
 def escape_inline(text: str) -> str:
@@ -52,194 +71,240 @@ def _block(text: str, indent: str = "") -> str:
     return ("\n" + indent).join(line for line in escape_lines(text) if line)
 
 
-def _number(value: float, digits: int = _DECIMALS) -> str:
-    """A number with at most `digits` decimals, without trailing zeros."""
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _join(words: Iterable[str]) -> str:
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def _load(value: float | None) -> str:
+    return _NONE if value is None else format_number(round(value, 2))
+
+
+def _percent(value: float | None) -> str:
+    return _NONE if value is None else f"{format_number(round(value, 1))} %"
+
+
+# --- the days of a week ------------------------------------------------------------
 
 
 def _session_text(session: Session) -> str:
+    """ "17:30 Squat (heavy strength, 70 min, RPE 8; focus legs and back) — done: 75 min,
+    RPE 9", with user text escaped for a cell."""
     when = session.start if session.start is not None else "any time"
-    parts = [
-        f"{_words(session.kind.value)} {_words(session.activity.value)}, "
-        f"{session.minutes} min, RPE {session.effective_rpe}"
-    ]
+    kind = f"{KIND_WORDS[session.kind.value]} {ACTIVITY_WORDS[session.activity.value]}"
+    parts = [f"{kind}, {session.minutes} min, RPE {session.planned_rpe}"]
     focus = session.effective_focus
     if focus:
-        parts.append("focus " + _join(_words(group.value) for group in focus))
+        parts.append("focus " + join_words([group.value.replace("_", " ") for group in focus]))
     if session.carbs_after:
         parts.append("carbs after")
-    return f"{when} {escape_cell(session.title)} ({'; '.join(parts)})"
+    title = escape_cell(session.title)
+    if session.extra:
+        text = f"{when} extra: {title} ({kind})"
+    else:
+        text = f"{when} {title} ({'; '.join(parts)})"
+    done = session.done
+    if done is None:
+        return text
+    if done.skipped:
+        outcome = "skipped"
+    else:
+        outcome = f"{session.actual_minutes} min, RPE {session.actual_rpe}"
+        if done.status.value != "done":
+            outcome += f", {done.status.value}"
+    if done.note.strip():
+        outcome += f" ({escape_cell(done.note)})"
+    return f"{text} — done: {outcome}"
 
 
-def _week_table(plan: Plan) -> list[str]:
-    lines = [
-        "| Day | Type | Sessions | Load | Sleep | Bedtime | Protein |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
-    ]
-    for key in DAY_KEYS:
-        day = plan.day(key)
+def _day_done_load(day: Day) -> int | None:
+    logged = [session.load for session in day.sessions if session.done is not None]
+    return sum(logged) if logged else None
+
+
+def _week_table(plan: Plan, index: int, week: Week) -> list[str]:
+    dated = plan.start is not None
+    header = ["Day", *(["Date"] if dated else []), "Type", "Sessions", "Planned", "Done"]
+    header += ["Sleep", "Bedtime", "Protein"]
+    lines = [_row(header), _row(["---", *(["---"] if dated else []), "---", "---"] + ["---:"] * 5)]
+    for key, day in week.days.items():
         sessions = "<br>".join(_session_text(session) for session in day.sessions) or "rest"
-        sleep = plan.sleep_hours(key)
-        bedtime = plan.bedtime(key)
-        protein = plan.protein_meals(key)
+        sleep = plan.sleep_hours(day)
+        bedtime = plan.bedtime(day)
+        protein = plan.protein_meals(day)
+        date = plan.day_date(index, key)
         cells = [
             DAY_NAMES[key],
-            day.day_type.value,
+            *([date.isoformat() if date else _NONE] if dated else []),
+            DAY_TYPE_WORDS[day.day_type.value].removesuffix(" day"),
             sessions,
-            str(day.load),
-            "not planned" if sleep is None else f"{_number(sleep)} h",
+            str(day.planned_load),
+            _load(_day_done_load(day)),
+            "not planned" if sleep is None else f"{format_number(sleep)} h",
             "not planned" if bedtime is None else bedtime,
-            "not planned" if protein is None else f"{protein} meal{'' if protein == 1 else 's'}",
+            "not planned" if protein is None else plural(protein, "meal"),
         ]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(_row(cells))
     return lines
 
 
-def _notes(plan: Plan) -> list[str]:
-    lines = []
-    for key in DAY_KEYS:
-        note = plan.day(key).note
-        if note.strip():
-            lines.append(f"- **{DAY_NAMES[key]}:** {_block(note, indent='  ')}")
-    if not lines:
-        return []
-    return ["", "### Notes", "", *lines]
-
-
-def _limit(report: Report, key: str) -> str:
-    threshold = THRESHOLDS[key]
-    return threshold.format(report.thresholds.get(key, threshold.default))
-
-
-def _count(plan: Plan, report: Report, key: str) -> str:
-    """A whole-number threshold as the rules used it on this plan."""
-    value = report.thresholds.get(key, plan.rules.threshold(key))
-    if value is None:  # only max_heavy_days has no fixed default: it goes by level
-        value = MAX_HEAVY_DAYS_BY_LEVEL[plan.plan.level.value]
-    return _number(value, 0)
-
-
-def _value(value: float | None) -> str:
-    return "not computed" if value is None else f"{value:.{_DECIMALS}f}"
-
-
-def _metrics(plan: Plan, report: Report) -> list[str]:
-    metrics = report.metrics
-    change = metrics.load_change_pct
-    rows = [
-        ("Weekly load", f"{metrics.weekly_load} AU", ""),
-        ("Daily load, Monday first", ", ".join(str(load) for load in metrics.daily_load), ""),
-        (
-            "Heavy sessions",
-            str(metrics.heavy_sessions),
-            f"active recovery needed from {_count(plan, report, 'active_recovery_from_heavy')} "
-            f"heavy sessions; at most {_count(plan, report, 'max_heavy_days')} heavy days",
-        ),
-        ("Easy days", str(metrics.easy_days), f"at least {_count(plan, report, 'min_easy_days')}"),
-        ("Rest days", str(metrics.rest_days), ""),
-        (
-            "Monotony",
-            _value(metrics.monotony),
-            f"info above {_limit(report, 'monotony_info')}, "
-            f"warning above {_limit(report, 'monotony_max')}",
-        ),
-        ("Strain", _value(metrics.strain), ""),
-        (
-            "Acute:chronic load ratio",
-            _value(metrics.acwr),
-            f"info under {_limit(report, 'acwr_low')} or above "
-            f"{_limit(report, 'acwr_caution')}, warning above {_limit(report, 'acwr_high')}",
-        ),
-        (
-            "Load change against last week",
-            "not computed" if change is None else f"{change:+.{_DECIMALS}f} %",
-            f"info above {_limit(report, 'load_change_info_pct')}, "
-            f"warning above {_limit(report, 'load_change_max_pct')}",
-        ),
+def _notes(week: Week) -> list[str]:
+    lines = [
+        f"- **{DAY_NAMES[key]}:** {_block(day.note, indent='  ')}"
+        for key, day in week.days.items()
+        if day.note.strip()
     ]
-    lines = ["| Metric | Value | Thresholds |", "| --- | ---: | --- |"]
-    lines += [f"| {name} | {value} | {limits} |" for name, value, limits in rows]
+    return ["", "#### Notes", "", *lines] if lines else []
+
+
+# --- what the engine says ----------------------------------------------------------
+
+
+def _metrics(report: PlanReport, week: WeekReport) -> list[str]:
+    lines = ["| Metric | Value and thresholds |", "| --- | --- |"]
+    lines += [
+        _row([_METRIC_NAMES.get(name, _upper_first(name)), escape_cell(value)])
+        for name, value in metric_rows(report, week.metrics)
+    ]
     return lines
-
-
-def _risk(report: Report) -> list[str]:
-    counting = report.risk_findings
-    criticals = sum(1 for finding in counting if finding.severity is Severity.critical)
-    warnings = len(counting) - criticals
-    parts = []
-    if criticals:
-        parts.append(f"{criticals} critical")
-    if warnings:
-        parts.append(f"{warnings} warning{'' if warnings == 1 else 's'}")
-    if parts:
-        why = (
-            f"{' and '.join(parts)} in the spacing, load and sleep groups count toward it. "
-            "A critical finding or three warnings make it high."
-        )
-    else:
-        why = (
-            "No warning or critical finding in the spacing, load and sleep groups. "
-            "Nutrition and input findings inform but do not raise the risk."
-        )
-    return [f"## Overload risk: {report.risk.value}", "", why]
 
 
 def _finding(finding: Finding) -> list[str]:
-    days = _join(DAY_NAMES[key] for key in finding.days) if finding.days else "the week"
+    days = join_words([DAY_NAMES[key] for key in finding.days]) if finding.days else "the week"
     info = finding.info
-    return [
-        f"- **{finding.severity.value}** `{finding.rule}` ({days}): "
-        f"{_block(finding.message, indent='  ')}",
-        "",
-        f"  Advice: {_block(finding.advice, indent='  ')}",
-        "",
-        f"  Source: {escape_inline(info.source)}; evidence: {info.evidence.value}.",
-    ]
+    head = f"**{finding.severity.value}** `{finding.rule}` ({days})"
+    if finding.accepted:
+        head = f"accepted: {head}"
+    lines = [f"- {head}: {_block(finding.message, indent='  ')}"]
+    if finding.accepted:
+        lines += ["", f"  Accepted on purpose: {_block(finding.reason or '', indent='  ')}"]
+    if finding.advice:
+        lines += ["", f"  Advice: {_block(finding.advice, indent='  ')}"]
+    lines += ["", f"  Source: {escape_inline(info.source)}; evidence: {info.evidence.value}."]
+    return lines
 
 
-def _findings(report: Report) -> list[str]:
-    lines = ["## Findings", ""]
-    if not report.findings:
+def _findings(week: WeekReport) -> list[str]:
+    lines = ["", "### Findings", ""]
+    if not week.findings:
         return [*lines, "No findings: the week balances work and recovery."]
-    for index, finding in enumerate(report.findings):
-        if index:
+    # The report lists them most severe first, accepted last (shown, not counted).
+    for number, finding in enumerate(week.findings):
+        if number:
             lines.append("")
         lines += _finding(finding)
     return lines
 
 
-def plan_to_markdown(plan: Plan, report: Report) -> str:
-    """The plan and its report as a Markdown document: title, description, the week
-    table (every day, rest days included), day notes, metrics, the overload risk and
-    each finding with its severity, rule id, days, message and advice."""
+def _words(week: WeekReport) -> list[str]:
+    return [
+        f"- Overload risk: **{week.risk.value}** — {escape_inline(risk_reason(week))}",
+        f"- Recovery: **{week.recovery.value}** — {escape_inline(recovery_reason(week))}",
+    ]
+
+
+def _week_section(plan: Plan, report: PlanReport, number: int, single: bool) -> list[str]:
+    index = number - 1
+    week = plan.week_list[index]
+    judged = report.week(number)
+    if single:
+        title = "Week"
+        dates = date_range(judged.start)
+        if dates:
+            title += f" · {dates}"
+    else:
+        title = _upper_first(escape_inline(week_heading(judged, len(report.weeks))))
+    lines = ["", f"## {title}", "", *_words(judged), ""]
+    lines += _week_table(plan, index, week)
+    lines += _notes(week)
+    lines += ["", "### Metrics", "", *_metrics(report, judged)]
+    lines += _findings(judged)
+    return lines
+
+
+def _summary(report: PlanReport) -> list[str]:
+    lines = [
+        "",
+        "## Block",
+        "",
+        "| Week | Label | Type | Dates | Load | Planned | Done | Compliance | Risk | Recovery |",
+        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for week in report.weeks:
+        metrics = week.metrics
+        lines.append(
+            _row(
+                [
+                    str(week.week),
+                    escape_cell(week.label) if week.label else _NONE,
+                    WEEK_TYPE_WORDS.get(week.type, week.type),
+                    date_range(week.start) or _NONE,
+                    str(metrics.weekly_load),
+                    str(metrics.planned_load),
+                    _load(metrics.done_load),
+                    _percent(metrics.compliance_pct),
+                    week.risk.value,
+                    week.recovery.value,
+                ]
+            )
+        )
+    lines.append(
+        _row(
+            [
+                "all",
+                "",
+                "",
+                "",
+                str(sum(week.metrics.weekly_load for week in report.weeks)),
+                str(report.planned_load),
+                _load(report.done_load),
+                _percent(report.compliance_pct),
+                f"**{report.risk.value}**",
+                f"**{report.recovery.value}**",
+            ]
+        )
+    )
+    return lines
+
+
+def plan_to_markdown(plan: Plan, report: PlanReport, week: int | None = None) -> str:
+    """The plan and its report as a Markdown document.
+
+    A title, the description and facts; the overload risk and recovery; for a plan of
+    several weeks a block summary (load as judged, planned and done, compliance and
+    both words per week); then per week its days (date, type, sessions planned and
+    done, load planned and done, sleep, bedtime, protein), notes, metrics with their
+    thresholds and findings (accepted ones last, with their reason). `week` (1-based)
+    gives that week alone, judged as in the whole plan.
+    """
     info = plan.plan
+    weeks = len(plan.week_list)
     lines = [f"# {_block(info.name)}"]
     if info.description.strip():
         lines += ["", _block(info.description)]
     facts = []
-    if info.week_start is not None:
-        facts.append(f"Week of Monday {info.week_start.isoformat()}")
+    if plan.start is not None:
+        facts.append(f"starts Monday {plan.start.isoformat()}")
     facts.append(f"level: {info.level.value}")
     if info.body_mass_kg is not None:
-        facts.append(f"body mass: {_number(info.body_mass_kg, 1)} kg")
-    facts.append("the week repeats" if info.repeats else "a single week")
-    lines += ["", "; ".join(facts) + "."]
-    lines += ["", "## Week", "", *_week_table(plan), *_notes(plan)]
-    lines += ["", *_risk(report)]
-    lines += ["", "## Metrics", "", *_metrics(plan, report)]
-    lines += ["", *_findings(report)]
+        facts.append(f"body mass: {format_number(round(info.body_mass_kg, 1))} kg")
+    facts.append(plural(weeks, "week"))
+    facts.append("repeats" if plan.repeats else "does not repeat")
+    lines += ["", _upper_first("; ".join(facts)) + "."]
+    if week is not None:
+        lines += ["", f"Week {week} of {weeks} alone."]
+        lines += _week_section(plan, report, week, single=weeks == 1)
+        return "\n".join(lines) + "\n"
+    if weeks > 1:
+        lines += [
+            "",
+            f"Overload risk: **{report.risk.value}**; recovery: **{report.recovery.value}** "
+            "(the worst week's of each).",
+        ]
+        lines += _summary(report)
+    for number in range(1, weeks + 1):
+        lines += _week_section(plan, report, number, single=weeks == 1)
     return "\n".join(lines) + "\n"

@@ -1,5 +1,6 @@
-"""iCalendar export: parsed back with icalendar, one event per session at the right time,
-stable unique UIDs, and user text that survives the escaping."""
+"""iCalendar export: parsed back with icalendar, one event per session of every week at
+the right time, UIDs stable when a session moves day, skipped sessions cancelled, and
+user text that survives the escaping."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from planner.export.ics import PRODID, plan_to_ics, session_uid, week_monday
+from planner.export.ics import PRODID, first_monday, plan_to_ics, session_uid
 from planner.model import DAY_KEYS, DAY_NAMES, Plan
 
 PLANS = Path(__file__).resolve().parents[2] / "plans"
@@ -89,7 +90,7 @@ def with_changes(**days: Any) -> dict[str, Any]:
 
 def test_the_calendar_names_the_product_and_the_plan() -> None:
     calendar = Calendar.from_ical(plan_to_ics(plan_of(WEEK), now=NOW))
-    assert str(calendar["PRODID"]) == PRODID == "-//planner//week plan//EN"
+    assert str(calendar["PRODID"]) == PRODID == "-//planner//training plan//EN"
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["X-WR-CALNAME"]) == "Calendar week"
 
@@ -132,23 +133,21 @@ def test_the_description_says_what_the_session_is() -> None:
     description = str(squat["DESCRIPTION"])
     assert description.splitlines() == [
         "Kind: heavy",
+        "Planned: 70 min at RPE 8, load 560 AU",
         "Activity: strength",
-        "RPE: 8",
-        "Load: 560 AU (RPE 8 x 70 min)",
         "Focus: legs, back",
         "Afterwards: a carbohydrate-rich meal is planned.",
         "Note for Monday: Squat day",
-        "Plan: Calendar week",
+        "Plan: Calendar week (week 1 of 1)",
     ]
 
 
 def test_a_default_rpe_and_focus_are_named_as_such() -> None:
     walk = by_summary(plan_to_ics(plan_of(WEEK), now=NOW))["Brisk walk"]
     description = str(walk["DESCRIPTION"])
-    assert "RPE: 2 (default for active recovery)" in description
+    assert "Planned: 40 min at RPE 2 (default for active recovery), load 80 AU" in description
     assert "Kind: active recovery" in description
     assert "Focus: legs" in description
-    assert "Load: 80 AU" in description
 
 
 def test_every_event_has_a_utc_stamp() -> None:
@@ -156,7 +155,7 @@ def test_every_event_has_a_utc_stamp() -> None:
         assert event.decoded("DTSTAMP") == NOW
 
 
-# --- the week without week_start ---------------------------------------------------------
+# --- the weeks without a start ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -168,18 +167,18 @@ def test_every_event_has_a_utc_stamp() -> None:
         (dt.date(2026, 12, 29), dt.date(2027, 1, 4)),  # across the new year
     ],
 )
-def test_without_week_start_the_week_is_the_next_monday_on_or_after_today(
+def test_without_a_start_week_1_is_the_next_monday_on_or_after_today(
     today: dt.date, monday: dt.date
 ) -> None:
     data = {**WEEK, "plan": {"name": "No date"}}
     plan = plan_of(data)
-    assert week_monday(plan, today) == monday
+    assert first_monday(plan, today) == monday
     squat = by_summary(plan_to_ics(plan, today=today, now=NOW))["Squat, Romanian deadlift; lunges"]
     assert squat.decoded("DTSTART") == dt.datetime.combine(monday, dt.time(17, 30))
 
 
-def test_week_start_wins_over_today() -> None:
-    assert week_monday(plan_of(WEEK), dt.date(2030, 1, 1)) == dt.date(2026, 11, 30)
+def test_the_start_wins_over_today() -> None:
+    assert first_monday(plan_of(WEEK), dt.date(2030, 1, 1)) == dt.date(2026, 11, 30)
 
 
 # --- UIDs ------------------------------------------------------------------------------
@@ -189,12 +188,13 @@ def uids(text: str) -> list[str]:
     return [str(event["UID"]) for event in events(text)]
 
 
-def test_uids_are_unique_and_name_the_day_and_place() -> None:
+def test_uids_are_unique_and_name_the_week_and_title() -> None:
     found = uids(plan_to_ics(plan_of(WEEK), now=NOW))
     assert len(set(found)) == len(found) == 4
-    assert found[0] == session_uid("Calendar week", dt.date(2026, 11, 30), "mon", 0)
-    assert found[0].endswith("-20261130-mon-0@planner")
-    assert found[1].endswith("-20261130-mon-1@planner")
+    assert found[0] == session_uid("Calendar week", 1, "Squat, Romanian deadlift; lunges", 1)
+    assert "-w1-" in found[0]
+    assert found[0].endswith("-1@planner")
+    assert "mon" not in found[0]
 
 
 def test_uids_are_stable_across_exports_and_edits() -> None:
@@ -205,21 +205,149 @@ def test_uids_are_stable_across_exports_and_edits() -> None:
         mon={
             "note": "Changed note",
             "sessions": [
-                {**WEEK["days"]["mon"]["sessions"][0], "title": "Front squat", "minutes": 50},
+                {**WEEK["days"]["mon"]["sessions"][0], "minutes": 50, "start": "18:00"},
                 WEEK["days"]["mon"]["sessions"][1],
             ],
         }
     )
-    # Same sessions in the same places: a re-import updates the events in place.
+    # Same sessions: a re-import updates the events in place.
     assert uids(plan_to_ics(plan_of(edited), now=NOW)) == first
+
+
+def test_a_session_moved_to_another_day_keeps_its_uid() -> None:
+    before = {str(e["SUMMARY"]): str(e["UID"]) for e in events(plan_to_ics(plan_of(WEEK), now=NOW))}
+    squat = WEEK["days"]["mon"]["sessions"][0]
+    moved = with_changes(
+        mon={"sessions": [WEEK["days"]["mon"]["sessions"][1]]},
+        wed={"sessions": [squat]},
+    )
+    found = by_summary(plan_to_ics(plan_of(moved), now=NOW))
+    after = {summary: str(event["UID"]) for summary, event in found.items()}
+    assert after == before
+    assert found[squat["title"]].decoded("DTSTART") == dt.datetime(2026, 12, 2, 17, 30)
+
+
+def test_repeated_titles_are_counted_in_week_order() -> None:
+    walk = {"title": "Walk", "kind": "active_recovery", "minutes": 30}
+    data = with_changes(tue={"sessions": [walk]}, wed={"sessions": [walk, walk]})
+    found = [e for e in events(plan_to_ics(plan_of(data), now=NOW)) if str(e["SUMMARY"]) == "Walk"]
+    assert [str(e["UID"]) for e in found] == [
+        session_uid("Calendar week", 1, "Walk", occurrence) for occurrence in (1, 2, 3)
+    ]
 
 
 def test_another_plan_or_week_gets_other_uids() -> None:
     first = set(uids(plan_to_ics(plan_of(WEEK), now=NOW)))
     renamed = {**WEEK, "plan": {**WEEK["plan"], "name": "Another plan"}}
     assert first.isdisjoint(uids(plan_to_ics(plan_of(renamed), now=NOW)))
-    next_week = {**WEEK, "plan": {**WEEK["plan"], "week_start": dt.date(2026, 12, 7)}}
-    assert first.isdisjoint(uids(plan_to_ics(plan_of(next_week), now=NOW)))
+    two_weeks = plan_of(BLOCK)
+    week1, week2 = (
+        {str(e["SUMMARY"]): str(e["UID"]) for e in events(plan_to_ics(two_weeks, week=n, now=NOW))}
+        for n in (1, 2)
+    )
+    assert week1["Squat"] != week2["Squat"]
+
+
+# --- every week, one week, what was done -------------------------------------------------
+
+BLOCK: dict[str, Any] = {
+    "format": 2,
+    "plan": {"name": "Block", "start": dt.date(2026, 11, 30)},
+    "weeks": [
+        {
+            "label": "Build 1",
+            "days": {
+                "mon": {
+                    "sessions": [
+                        {
+                            "title": "Squat",
+                            "kind": "heavy",
+                            "activity": "strength",
+                            "minutes": 60,
+                            "start": "18:00",
+                            "done": {"minutes": 75, "rpe": 9, "source": "Strong 2026-11-30 18:05"},
+                        }
+                    ]
+                },
+                "wed": {
+                    "sessions": [
+                        {
+                            "title": "Run",
+                            "kind": "moderate",
+                            "activity": "run",
+                            "minutes": 40,
+                            "done": {"status": "skipped", "note": "rain"},
+                        },
+                        {
+                            "title": "Football",
+                            "kind": "moderate",
+                            "activity": "sport",
+                            "minutes": 60,
+                            "extra": True,
+                            "done": {"rpe": 6},
+                        },
+                    ]
+                },
+            },
+        },
+        {
+            "label": "Build 2",
+            "days": {
+                "tue": {"sessions": [{"title": "Squat", "kind": "heavy", "minutes": 60}]},
+                "sun": {"sessions": [{"title": "Run", "kind": "light", "minutes": 30}]},
+            },
+        },
+        {"type": "deload"},
+    ],
+}
+
+
+def test_every_week_is_exported_on_its_dates() -> None:
+    found = events(plan_to_ics(plan_of(BLOCK), now=NOW))
+    starts = [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in found]
+    assert starts == [
+        ("Squat", dt.datetime(2026, 11, 30, 18, 0)),
+        ("Run", dt.date(2026, 12, 2)),
+        ("Football", dt.date(2026, 12, 2)),
+        ("Squat", dt.date(2026, 12, 8)),
+        ("Run", dt.date(2026, 12, 13)),
+    ]
+    assert len({str(e["UID"]) for e in found}) == 5
+
+
+def test_one_week_alone_has_the_same_dates_and_uids_as_in_the_whole() -> None:
+    whole = events(plan_to_ics(plan_of(BLOCK), now=NOW))
+    alone = events(plan_to_ics(plan_of(BLOCK), week=2, now=NOW))
+    assert [str(e["UID"]) for e in alone] == [str(e["UID"]) for e in whole[3:]]
+    assert [e.decoded("DTSTART") for e in alone] == [e.decoded("DTSTART") for e in whole[3:]]
+    assert events(plan_to_ics(plan_of(BLOCK), week=3, now=NOW)) == []
+
+
+def test_a_skipped_session_is_cancelled_and_the_others_confirmed() -> None:
+    found = events(plan_to_ics(plan_of(BLOCK), week=1, now=NOW))
+    status = {str(e["SUMMARY"]): str(e["STATUS"]) for e in found}
+    assert status == {"Squat": "CONFIRMED", "Run": "CANCELLED", "Football": "CONFIRMED"}
+    run = next(e for e in found if str(e["SUMMARY"]) == "Run")
+    assert "Done: skipped" in str(run["DESCRIPTION"])
+    assert "How it went: rain" in str(run["DESCRIPTION"])
+
+
+def test_a_logged_session_lasts_as_long_as_it_was_done() -> None:
+    squat = events(plan_to_ics(plan_of(BLOCK), week=1, now=NOW))[0]
+    assert squat.decoded("DURATION") == dt.timedelta(minutes=75)
+    description = str(squat["DESCRIPTION"])
+    assert "Planned: 60 min at RPE 8 (default for heavy), load 480 AU" in description
+    assert "Done (done): 75 min at RPE 9, load 675 AU" in description
+    assert "Logged from: Strong 2026-11-30 18:05" in description
+    assert "Plan: Block (week 1 of 3, Build 1)" in description
+
+
+def test_an_extra_session_is_an_event_that_says_so() -> None:
+    football = events(plan_to_ics(plan_of(BLOCK), week=1, now=NOW))[2]
+    description = str(football["DESCRIPTION"])
+    assert description.startswith("Time: no start time planned; 60 min some time that day.\n")
+    assert "Not planned: an extra session" in description
+    assert "Done (done): 60 min at RPE 6, load 360 AU" in description
 
 
 # --- escaping --------------------------------------------------------------------------
@@ -259,8 +387,9 @@ def test_every_template_exports_one_event_per_session(name: str) -> None:
     with (PLANS / f"{name}.toml").open("rb") as file:
         plan = Plan.model_validate(tomllib.load(file))
     found = events(plan_to_ics(plan, now=NOW))
-    assert len(found) == sum(1 for _ in plan.sessions())
-    assert [str(event["SUMMARY"]) for event in found] == [s.title for _, _, s in plan.sessions()]
+    sessions = [s for week in plan.week_list for _, _, s in week.sessions()]
+    assert len(found) == len(sessions)
+    assert [str(event["SUMMARY"]) for event in found] == [s.title for s in sessions]
 
 
 # --- any plan --------------------------------------------------------------------------
@@ -301,10 +430,10 @@ def test_any_plan_exports_exactly_its_sessions_as_events(
 ) -> None:
     plan = plan_of(data)
     found = events(plan_to_ics(plan, today=today, now=NOW))
-    sessions = list(plan.sessions())
+    sessions = list(plan.week_list[0].sessions())
     assert len(found) == len(sessions)
     assert len({str(event["UID"]) for event in found}) == len(sessions)
-    monday = week_monday(plan, today)
+    monday = first_monday(plan, today)
     assert monday.weekday() == 0
     assert monday - today < dt.timedelta(days=7)
     for event, (key, _index, session) in zip(found, sessions, strict=True):
@@ -317,6 +446,6 @@ def test_any_plan_exports_exactly_its_sessions_as_events(
         else:
             assert f"{start:%H:%M}" == session.start
             assert event.decoded("DURATION") == dt.timedelta(minutes=session.minutes)
-        note = plan.day(key).note.strip()
+        note = plan.week_list[0].days[key].note.strip()
         if note:
             assert f"Note for {DAY_NAMES[key]}: {note}" in str(event["DESCRIPTION"])
