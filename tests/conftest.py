@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from planner.model import Plan
 
 #: A realistic plan as people write it by hand: comments above, beside and below keys,
 #: blank lines everywhere, a multi-line description, a multi-line array, a TOML local
@@ -156,3 +160,60 @@ def _write_plan(directory: Path, text: str | bytes, name: str = "week.toml") -> 
 def write_plan() -> Callable[..., Path]:
     """`write_plan(tmp_path, text, name="week.toml")`: write a plan file, get its path."""
     return _write_plan
+
+
+# --- plans of several weeks from dicts (rules tests) --------------------------------
+
+WEEK_KEYS = ("type", "label")
+
+
+def session(kind: str = "heavy", minutes: int = 60, **fields: Any) -> dict[str, Any]:
+    """A session table: `session("heavy", 60, activity="run", start="07:00")`."""
+    return {
+        "title": fields.pop("title", kind.replace("_", " ").title()),
+        "kind": kind,
+        "minutes": minutes,
+    } | fields
+
+
+def plan_text(
+    *weeks: dict[str, Any],
+    plan: dict[str, Any] | None = None,
+    defaults: dict[str, Any] | None = None,
+    history: dict[str, Any] | None = None,
+    rules: dict[str, Any] | None = None,
+    accepted: list[dict[str, Any]] | None = None,
+) -> str:
+    """The TOML text of a format 2 plan. Each week maps day keys to a list of sessions
+    (or to a whole day table) and may hold `type` and `label`."""
+    import tomlkit
+
+    data: dict[str, Any] = {"format": 2, "plan": {"name": "Test plan"} | (plan or {})}
+    if defaults:
+        data["defaults"] = defaults
+    week_tables = []
+    for week in weeks or ({},):
+        table: dict[str, Any] = {key: week[key] for key in WEEK_KEYS if key in week}
+        days: dict[str, Any] = {}
+        for key, value in week.items():
+            if key in WEEK_KEYS:
+                continue
+            days[key] = {"sessions": value} if isinstance(value, list) else value
+        if days:
+            table["days"] = days
+        week_tables.append(table)
+    data["weeks"] = week_tables
+    if history:
+        data["history"] = history
+    if rules:
+        data["rules"] = rules
+    if accepted:
+        data["accepted"] = accepted
+    return tomlkit.dumps(data)
+
+
+def make_plan(*weeks: dict[str, Any], **tables: Any) -> Plan:
+    """A validated format 2 plan (through `parse_plan`), see `plan_text`."""
+    from planner.planfile import parse_plan
+
+    return parse_plan(plan_text(*weeks, **tables))

@@ -168,7 +168,9 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
                 day_type=_day_type(bouts),
                 load=sum(bout.load for bout in bouts),
                 planned_load=sum(session.planned_load for session in day.sessions),
-                sleep_hours=day.sleep_hours if day.sleep_hours is not None else defaults.sleep_hours,
+                sleep_hours=day.sleep_hours
+                if day.sleep_hours is not None
+                else defaults.sleep_hours,
                 bedtime=day.bedtime if day.bedtime is not None else defaults.bedtime,
                 protein_meals=(
                     day.protein_meals if day.protein_meals is not None else defaults.protein_meals
@@ -179,6 +181,7 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
     return days
 
 
+# No slots: `week_loads` is a cached property, which needs the instance's __dict__.
 @dataclass(frozen=True)
 class Timeline:
     """Every day of a plan in order, with what comes before week 1."""
