@@ -10,6 +10,7 @@ import pytest
 
 if TYPE_CHECKING:
     from planner.model import Plan
+    from planner.report import Finding
 
 #: A realistic plan as people write it by hand: comments above, beside and below keys,
 #: blank lines everywhere, a multi-line description, a multi-line array, a TOML local
@@ -217,3 +218,15 @@ def make_plan(*weeks: dict[str, Any], **tables: Any) -> Plan:
     from planner.planfile import parse_plan
 
     return parse_plan(plan_text(*weeks, **tables))
+
+
+def found(plan: Plan, rule: str, week: int | None = None) -> list[Finding]:
+    """The findings of one rule (of one week, when given), through the engine so
+    `disabled` and `[[accepted]]` apply."""
+    from planner.rules.engine import evaluate
+
+    return [
+        finding
+        for finding in evaluate(plan).findings
+        if finding.rule == rule and (week is None or finding.week == week)
+    ]

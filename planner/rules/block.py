@@ -44,6 +44,8 @@ def deload_due(view: WeekView, metrics: Metrics) -> list[Finding]:
     2024 (surveys of strength coaches: a deload every 4-8 weeks, mean 5.6). Evidence:
     heuristic."""
     every = int(view.threshold("deload_every_weeks"))
+    if len(view.history) < every:
+        return []  # the run, this week included, cannot be longer than the threshold
     share = view.threshold("deload_load_pct")
     run = _weeks_without_lighter(view, share)
     if run <= every:

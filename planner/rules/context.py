@@ -15,8 +15,11 @@ from functools import cached_property
 
 from planner.model import (
     DAY_KEYS,
+    DEFAULT_RPE,
     Activity,
+    Day,
     DayType,
+    DoneStatus,
     Focus,
     Kind,
     Plan,
@@ -25,6 +28,7 @@ from planner.model import (
 )
 
 MINUTES_PER_DAY = 24 * 60
+_DAYS = tuple(dt.timedelta(days=weekday) for weekday in range(7))
 #: A session without `start` starts at 12:00 (rules.md, fine points).
 NOON = 12 * 60
 
@@ -34,7 +38,9 @@ CLOCK_MINUTES: dict[str, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass takes several times longer to build, and the engine
+# builds one per session on every evaluation. Rules treat it as read-only.
+@dataclass(slots=True)
 class Bout:
     """A session that happened (or is planned), as the rules judge it."""
 
@@ -84,27 +90,53 @@ class Bout:
         return self.kind is Kind.heavy or self.kind is Kind.moderate
 
 
+#: The muscle groups of each (activity, focus as written), `full_body` spread.
+_FOCUS_GROUPS: dict[tuple[Activity, tuple[Focus, ...] | None], frozenset[Focus]] = {}
+
+
+def _focus_groups(session: Session) -> frozenset[Focus]:
+    key = (session.activity, session.focus)
+    groups = _FOCUS_GROUPS.get(key)
+    if groups is None:
+        groups = _FOCUS_GROUPS[key] = session.focus_groups
+    return groups
+
+
 def judge(session: Session, day_number: int, index: int) -> Bout:
-    """A session as the rules see it; callers leave skipped sessions out."""
-    rpe = session.actual_rpe
-    minutes = session.actual_minutes
+    """A session as the rules see it; callers leave skipped sessions out.
+
+    The same values as `Session.actual_rpe` / `actual_minutes` / `focus_groups`, read
+    with as few pydantic attribute look-ups as possible (the engine's hot loop)."""
+    kind = session.kind
+    rpe = session.rpe
+    if rpe is None:
+        rpe = DEFAULT_RPE[kind]
+    minutes = session.minutes
+    done = session.done
+    if done is not None:
+        if done.rpe is not None:
+            rpe = done.rpe
+        if done.minutes is not None:
+            minutes = done.minutes
     start = session.start
     return Bout(
         session=session,
         day_number=day_number,
         index=index,
-        kind=session.kind,
+        kind=kind,
         activity=session.activity,
         minutes=minutes,
         rpe=rpe,
         load=rpe * minutes,
         start_minute=NOON if start is None else CLOCK_MINUTES[start],
         has_start=start is not None,
-        focus=session.focus_groups,
+        focus=_focus_groups(session),
     )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass takes several times longer to build, and the engine
+# builds one per day on every evaluation. Rules treat it as read-only.
+@dataclass(slots=True)
 class DayView:
     """One day of the plan as the rules see it."""
 
@@ -151,31 +183,41 @@ def _day_type(bouts: tuple[Bout, ...]) -> DayType:
 def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
     days: list[DayView] = []
     defaults = plan.defaults
+    sleep_default = defaults.sleep_hours
+    bedtime_default = defaults.bedtime
+    protein_default = defaults.protein_meals
+    monday = plan.week_start(week_index)
+    week_days = week.days
     for weekday, key in enumerate(DAY_KEYS):
-        day = week.days[key]
+        day: Day = getattr(week_days, key)
         number = week_index * 7 + weekday
-        bouts = tuple(
-            judge(session, number, index)
-            for index, session in enumerate(day.sessions)
-            if not session.skipped
-        )
+        sessions = day.sessions
+        if sessions:
+            bouts = tuple(
+                judge(session, number, index)
+                for index, session in enumerate(sessions)
+                if session.done is None or session.done.status is not DoneStatus.skipped
+            )
+            planned_load = sum(session.planned_load for session in sessions)
+        else:
+            bouts = ()
+            planned_load = 0
+        sleep_hours = day.sleep_hours
+        bedtime = day.bedtime
+        protein_meals = day.protein_meals
         days.append(
             DayView(
                 number=number,
                 key=key,
-                date=plan.day_date(week_index, key),
+                date=None if monday is None else monday + _DAYS[weekday],
                 bouts=bouts,
-                day_type=_day_type(bouts),
-                load=sum(bout.load for bout in bouts),
-                planned_load=sum(session.planned_load for session in day.sessions),
-                sleep_hours=day.sleep_hours
-                if day.sleep_hours is not None
-                else defaults.sleep_hours,
-                bedtime=day.bedtime if day.bedtime is not None else defaults.bedtime,
-                protein_meals=(
-                    day.protein_meals if day.protein_meals is not None else defaults.protein_meals
-                ),
-                sessions=day.sessions,
+                day_type=_day_type(bouts) if bouts else DayType.rest,
+                load=sum(bout.load for bout in bouts) if bouts else 0,
+                planned_load=planned_load,
+                sleep_hours=sleep_default if sleep_hours is None else sleep_hours,
+                bedtime=bedtime_default if bedtime is None else bedtime,
+                protein_meals=protein_default if protein_meals is None else protein_meals,
+                sessions=sessions,
             )
         )
     return days

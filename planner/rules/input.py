@@ -16,6 +16,15 @@ RPE_RANGE: dict[Kind, tuple[int, int]] = {
 }
 
 
+#: Every (kind, planned RPE) pair that disagrees, for a quick look-up.
+_MISMATCHES: frozenset[tuple[Kind, int]] = frozenset(
+    (kind, rpe)
+    for kind, (low, high) in RPE_RANGE.items()
+    for rpe in range(1, 11)
+    if not low <= rpe <= high
+)
+
+
 def _range_words(kind: Kind) -> str:
     low, high = RPE_RANGE[kind]
     if high == 10:
@@ -38,8 +47,7 @@ def intensity_mismatch(view: WeekView, metrics: Metrics) -> list[Finding]:
             if rpe is None:
                 continue
             kind = session.kind
-            low, high = RPE_RANGE[kind]
-            if low <= rpe <= high:
+            if (kind, rpe) not in _MISMATCHES:
                 continue
             words = KIND_WORDS[kind.value]
             findings.append(

@@ -178,18 +178,21 @@ def acwr(view: WeekView, metrics: Metrics) -> list[Finding]:
     ]
 
 
-def _longest_by_day(view: WeekView) -> list[dict[Activity, int]]:
-    """For every day of the plan up to the week's Sunday: the longest session (done
-    minutes) of each activity that happened on it."""
+def _longest_by_day(view: WeekView) -> tuple[int, dict[Activity, list[int]]]:
+    """The first day number of the look-back of the week's Monday, and per activity the
+    longest session (done minutes) on every day from there to the week's Sunday."""
     end = view.index * 7 + 7
-    start = max(0, view.index * 7 - SPIKE_DAYS)
-    longest: list[dict[Activity, int]] = [{} for _ in range(end)]
-    for day in view.timeline.days[start:end]:
-        table = longest[day.number]
+    first = max(0, view.index * 7 - SPIKE_DAYS)
+    size = end - first
+    longest: dict[Activity, list[int]] = {}
+    for position, day in enumerate(view.timeline.days[first:end]):
         for bout in day.bouts:
-            if bout.minutes > table.get(bout.activity, 0):
-                table[bout.activity] = bout.minutes
-    return longest
+            row = longest.get(bout.activity)
+            if row is None:
+                row = longest[bout.activity] = [0] * size
+            if bout.minutes > row[position]:
+                row[position] = bout.minutes
+    return first, longest
 
 
 def session_spike(view: WeekView, metrics: Metrics) -> list[Finding]:
@@ -197,28 +200,32 @@ def session_spike(view: WeekView, metrics: Metrics) -> list[Finding]:
     in the 30 calendar days before its day and the sessions listed before it that day
     (with `history.longest_session_min` while the look-back reaches before week 1). Run:
     a warning, critical above 200 %; other activities: info, saying the evidence is from
-    running. No finding with nothing to compare with. Source: Frandsen 2025 (5,205
-    runners; a run 10-30 % longer than the 30-day longest: HR 1.64, over 100 %: HR
-    2.28). Evidence: cohort."""
+    running. No finding with nothing to compare with. The look-back does not wrap: before
+    week 1 lies the plan's history. Source: Frandsen 2025 (5,205 runners; a run 10-30 %
+    longer than the 30-day longest: HR 1.64, over 100 %: HR 2.28). Evidence: cohort."""
     threshold = view.threshold("session_spike_pct")
     history = view.plan.history.longest_session_min
-    longest = _longest_by_day(view)
+    first, longest = _longest_by_day(view)
     findings = []
     for day in view.days:
+        bouts = day.bouts
+        if not bouts:
+            continue
         number = day.number
         today: dict[Activity, int] = {}
-        for bout in day.bouts:
+        for bout in bouts:
             activity = bout.activity
-            reference = today.get(activity, 0)
-            for table in longest[max(0, number - SPIKE_DAYS) : number]:
-                reference = max(reference, table.get(activity, 0))
+            minutes = bout.minutes
+            before = today.get(activity, 0)
+            window = longest[activity][max(0, number - SPIKE_DAYS - first) : number - first]
+            reference = max(before, max(window)) if window else before
             from_history = False
             if number < SPIKE_DAYS and history.get(activity, 0) > reference:
                 reference = history[activity]
                 from_history = True
-            if bout.minutes > today.get(activity, 0):
-                today[activity] = bout.minutes
-            if reference <= 0 or 100 * bout.minutes <= threshold * reference:
+            if minutes > before:
+                today[activity] = minutes
+            if reference <= 0 or 100 * minutes <= threshold * reference:
                 continue
             findings.append(_spike_finding(view, day.key, bout, reference, from_history))
     return findings

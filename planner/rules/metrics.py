@@ -93,4 +93,6 @@ def load_change_pct(weekly_load: float, history: tuple[float, ...]) -> float | N
     reference = max(history[-LOAD_CHANGE_WEEKS:])
     if reference <= 0:
         return None
-    return 100 * (weekly_load / reference - 1)
+    # The difference first, then one division: a rise of exactly 30 % comes out as 30.0
+    # (100 * (1300 / 1000 - 1) would be 30.000000000000004, above 30).
+    return 100 * (weekly_load - reference) / reference

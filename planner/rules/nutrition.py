@@ -6,9 +6,9 @@ from __future__ import annotations
 import itertools
 
 from planner.catalogue import format_number, join_words
-from planner.model import DAY_NAMES
+from planner.model import DAY_KEYS, DAY_NAMES, Kind
 from planner.report import Finding, Metrics, Severity
-from planner.rules.context import Bout, WeekView
+from planner.rules.context import MINUTES_PER_DAY, Bout, WeekView
 from planner.rules.words import by_value, day_list, hours, in_week_order, title
 
 #: Grams of protein per kg of body mass: a meal, a day, and the day's upper end.
@@ -74,13 +74,6 @@ def protein_spread(view: WeekView, metrics: Metrics) -> list[Finding]:
     ]
 
 
-def _in_order(view: WeekView) -> list[Bout]:
-    """The week's sessions that happened, by start (12:00 without one), then as listed."""
-    bouts = [bout for day in view.days for bout in day.bouts]
-    bouts.sort(key=lambda bout: (bout.starts_at, bout.index))
-    return bouts
-
-
 def glycogen_refill(view: WeekView, metrics: Metrics) -> list[Finding]:
     """One info listing the days where a session of at least the threshold in minutes,
     or a heavy or moderate session followed by another heavy or moderate session
@@ -89,25 +82,31 @@ def glycogen_refill(view: WeekView, metrics: Metrics) -> list[Finding]:
     2011. Evidence: consensus."""
     long_minutes = view.threshold("long_session_min")
     window = view.threshold("refill_window_hours") * 60
-    bouts = _in_order(view)
-    hard = [bout for bout in bouts if bout.hard]
+    bouts = [bout for day in view.days for bout in day.bouts]
+    hard = [
+        (bout.day_number * MINUTES_PER_DAY + bout.start_minute, bout.index, bout)
+        for bout in bouts
+        if bout.kind is Kind.heavy or bout.kind is Kind.moderate
+    ]
+    hard.sort(key=lambda item: (item[0], item[1]))
     following: dict[tuple[int, int], tuple[Bout, int]] = {}
-    for first, second in itertools.pairwise(hard):
-        gap = second.starts_at - first.starts_at
-        if gap <= window:
-            following[(first.day_number, first.index)] = (second, gap)
+    for (start, _, first), (next_start, _, second) in itertools.pairwise(hard):
+        if next_start - start <= window:
+            following[(first.day_number, first.index)] = (second, next_start - start)
     reasons: dict[str, list[str]] = {}
     for bout in bouts:
-        if bout.session.carbs_after:
+        after = following.get((bout.day_number, bout.index)) if following else None
+        long = bout.minutes >= long_minutes
+        if not (long or after) or bout.session.carbs_after:
             continue
         why = []
-        if bout.minutes >= long_minutes:
+        if long:
             why.append(f"{bout.minutes} min")
-        after = following.get((bout.day_number, bout.index))
         if after is not None:
             why.append(f"{title(after[0])} starts {hours(after[1])} later")
-        if why:
-            reasons.setdefault(bout.day, []).append(f"{title(bout)} ({', '.join(why)})")
+        reasons.setdefault(DAY_KEYS[bout.day_number % 7], []).append(
+            f"{title(bout)} ({', '.join(why)})"
+        )
     if not reasons:
         return []
     days = in_week_order(reasons)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner.catalogue import format_number, join_words
 from planner.model import DAY_NAMES, Kind
 from planner.report import Finding, Metrics, Severity
-from planner.rules.context import CLOCK_MINUTES, WeekView
+from planner.rules.context import CLOCK_MINUTES, MINUTES_PER_DAY, NOON, WeekView
 from planner.rules.words import by_value, clock, day_list, in_week_order, night_minute, title
 
 _SLEEP_WHY = (
@@ -78,15 +78,6 @@ def short_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
     return findings
 
 
-def _spread(times: list[tuple[str, int]]) -> tuple[int, list[str], list[str]]:
-    """The spread of a list of (day key, minute) and the days at each end."""
-    earliest = min(minute for _, minute in times)
-    latest = max(minute for _, minute in times)
-    early = [key for key, minute in times if minute == earliest]
-    late = [key for key, minute in times if minute == latest]
-    return latest - earliest, early, late
-
-
 def _named(keys: list[str]) -> str:
     if len(keys) > 3:
         return f"{len(keys)} days"
@@ -99,31 +90,43 @@ def irregular_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
     Phillips 2017 (sleep regularity); the recovery article (a fixed sleep-wake rhythm).
     Evidence: cohort."""
     limit = view.threshold("sleep_spread_min")
-    bedtimes: list[tuple[str, int]] = []
-    wakes: list[tuple[str, int]] = []
+    bed_keys: list[str] = []
+    beds: list[int] = []
+    wake_keys: list[str] = []
+    wakes: list[int] = []
     for day in view.days:
-        if day.bedtime is None:
+        bedtime = day.bedtime
+        if bedtime is None:
             continue
-        bed = night_minute(CLOCK_MINUTES[day.bedtime])
-        bedtimes.append((day.key, bed))
-        if day.sleep_hours is not None:
-            wakes.append((day.key, bed + round(day.sleep_hours * 60)))
+        bed = CLOCK_MINUTES[bedtime]
+        if bed < NOON:
+            bed += MINUTES_PER_DAY
+        bed_keys.append(day.key)
+        beds.append(bed)
+        hours = day.sleep_hours
+        if hours is not None:
+            wake_keys.append(day.key)
+            wakes.append(bed + round(hours * 60))
+    if len(beds) < 2:
+        return []
+    if max(beds) - min(beds) <= limit and (len(wakes) < 2 or max(wakes) - min(wakes) <= limit):
+        return []
     parts: list[str] = []
     days: list[str] = []
-    for words, times in (("Bedtimes", bedtimes), ("wake times", wakes)):
+    for words, keys, times in (("Bedtimes", bed_keys, beds), ("wake times", wake_keys, wakes)):
         if len(times) < 2:
             continue
-        spread, early, late = _spread(times)
+        earliest, latest = min(times), max(times)
+        spread = latest - earliest
         if spread <= limit:
             continue
-        earliest = min(minute for _, minute in times)
+        early = [key for key, minute in zip(keys, times, strict=True) if minute == earliest]
+        late = [key for key, minute in zip(keys, times, strict=True) if minute == latest]
         parts.append(
             f"{words} range from {clock(earliest)} ({_named(early)}) to "
-            f"{clock(earliest + spread)} ({_named(late)}), {spread} min apart"
+            f"{clock(latest)} ({_named(late)}), {spread} min apart"
         )
         days.extend(early + late)
-    if not parts:
-        return []
     message = "; ".join(parts)
     message = message[:1].upper() + message[1:]
     return [
@@ -148,6 +151,8 @@ def late_hard_session(view: WeekView, metrics: Metrics) -> list[Finding]:
     a start; done minutes count). Source: Stutz 2019 meta-analysis (evening exercise in
     general did not hurt sleep; vigorous exercise ending within 1 h of bedtime did, in
     few small studies). Evidence: low certainty."""
+    if not metrics.heavy_sessions:
+        return []
     gap_limit = view.threshold("bedtime_gap_min")
     findings = []
     for day in view.days:

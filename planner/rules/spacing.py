@@ -12,7 +12,7 @@ import itertools
 import math
 
 from planner.catalogue import format_number, join_words, plural
-from planner.model import DAY_KEYS, DAY_NAMES, Activity, Focus, Kind
+from planner.model import DAY_KEYS, DAY_NAMES, Activity, DayType, Focus, Kind
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import MINUTES_PER_DAY, Bout, DayView, WeekView
 from planner.rules.words import (
@@ -65,22 +65,29 @@ def back_to_back_heavy(view: WeekView, metrics: Metrics) -> list[Finding]:
     whose days share no muscle group. Sunday and the next Monday count (and the wrap of
     a repeating plan). Source: Bowerman hard/easy principle; the recovery article (the
     nervous system does not split by muscle group). Evidence: heuristic."""
-    placed = days_ahead(view, 1)
+    if not metrics.heavy_sessions:
+        return []
+    days = view.days
     findings = []
-    for (offset, first), (next_offset, second) in itertools.pairwise(placed):
-        if not (first.heavy and second.heavy):
+    for offset in range(7):
+        first = days[offset]
+        if first.day_type is not DayType.heavy:
             continue
+        second = days[offset + 1] if offset < 6 else view.timeline.after(first.number)
+        if second is None or second.day_type is not DayType.heavy:
+            continue
+        next_offset = offset + 1
         names = f"{day_name(view, offset)} ({_heavy_titles(first)}) and " + (
             f"{day_name(view, next_offset)} ({_heavy_titles(second)})"
         )
-        days = in_week_order((first.key, second.key))
+        keys = in_week_order((first.key, second.key))
         if _split_pair(first, second):
             findings.append(
                 Finding(
                     rule="back-to-back-heavy",
                     severity=Severity.info,
                     week=view.number,
-                    days=days,
+                    days=keys,
                     message=f"Heavy strength on {names}: a split, different muscles on each day.",
                     advice="Working different muscles lets each group rest, but the nervous "
                     "system does not split by muscle group: two hard days in a row still "
@@ -96,7 +103,7 @@ def back_to_back_heavy(view: WeekView, metrics: Metrics) -> list[Finding]:
                 rule="back-to-back-heavy",
                 severity=Severity.warning,
                 week=view.number,
-                days=days,
+                days=keys,
                 message=f"Heavy sessions on {names}, with no easier day between.",
                 advice="Make one of the two an easy day, rest or easy movement such as "
                 f"{_EASY_MOVEMENT}, or move one heavy session so an easier day sits "
@@ -169,10 +176,12 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
     """Three or more consecutive heavy days, one finding per streak, which may run into
     the next week and belongs to the week it starts in; a warning when every pair of it
     is a split. Source: hard/easy principle; the recovery article. Evidence: heuristic."""
+    if not metrics.heavy_sessions:
+        return []
     timeline = view.timeline
     findings = []
     for offset, day in enumerate(view.days):
-        if not day.heavy:
+        if day.day_type is not DayType.heavy:
             continue
         before = timeline.before(day.number)
         if before is not None and before.heavy:
@@ -210,6 +219,8 @@ def muscle_recovery(view: WeekView, metrics: Metrics) -> list[Finding]:
     Monday and Wednesday are fine, Monday and Tuesday are not. One finding per pair,
     critical on the same day. Source: ACSM 2009 progression models; Garber 2011 (the
     same group on non-consecutive days). Evidence: consensus."""
+    if not metrics.heavy_sessions:
+        return []
     limit_hours = view.threshold("muscle_recovery_hours")
     span = math.ceil(limit_hours / 24)
     placed = [
@@ -227,8 +238,10 @@ def muscle_recovery(view: WeekView, metrics: Metrics) -> list[Finding]:
             gap = second_offset - offset
             if gap >= span:
                 break
+            if not first.focus & second.focus:
+                continue
             key = _pair_key(first, second)
-            if len(key) < 2 or not first.focus & second.focus:
+            if len(key) < 2:
                 continue
             if key not in best or gap < best[key][0]:
                 best[key] = (gap, first_at, second_at)
@@ -297,14 +310,6 @@ def _muscle_finding(
     )
 
 
-def _leg_strength(bout: Bout) -> bool:
-    return bout.hard and bout.activity is Activity.strength and Focus.legs in bout.focus
-
-
-def _endurance(bout: Bout) -> bool:
-    return bout.hard and bout.activity in ENDURANCE
-
-
 def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
     """Heavy or moderate leg strength and a heavy or moderate run, ride, row, HIIT or
     sport session less than the threshold apart, start to start, in either order (12:00
@@ -317,12 +322,28 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
         return []
     reach = math.ceil(limit / MINUTES_PER_DAY)
     placed: list[tuple[int, int, int, Bout, bool]] = []
+    in_week = False
     for offset, day in days_ahead(view, reach):
+        if offset == 7 and not in_week:
+            return []
         for bout in day.bouts:
-            strength = _leg_strength(bout)
-            if strength or _endurance(bout):
-                position = offset * MINUTES_PER_DAY + bout.start_minute
-                placed.append((position, offset, bout.index, bout, strength))
+            kind = bout.kind
+            if kind is not Kind.heavy and kind is not Kind.moderate:
+                continue
+            activity = bout.activity
+            if activity is Activity.strength:
+                if Focus.legs not in bout.focus:
+                    continue
+                strength = True
+            elif activity in ENDURANCE:
+                strength = False
+            else:
+                continue
+            in_week = in_week or offset < 7
+            position = offset * MINUTES_PER_DAY + bout.start_minute
+            placed.append((position, offset, bout.index, bout, strength))
+    if not in_week or len(placed) < 2:
+        return []
     placed.sort(key=lambda item: item[:3])
     best: dict[frozenset[tuple[int, int]], tuple[int, int, int]] = {}
     for first_at, (position, offset, _, first, strength) in enumerate(placed):
