@@ -3,8 +3,9 @@
 A wheel carries the templates inside the package as `planner/plans` (pyproject
 force-includes them); a source checkout or an editable install has them in the
 repository's `plans/` next to the `planner/` package. Only `tomllib` is used here, and
-only for a template's name and description, so listing the templates stays cheap; it
-and `difflib` are imported when first needed, keeping this module quick to import.
+only for a template's name, description and number of weeks, so listing the templates
+stays cheap; it and `difflib` are imported when first needed, keeping this module quick
+to import.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The template `planner` and `planner new` use when none is named.
+#: The template `planner` and `planner new` use when none is named (a one-week plan).
 DEFAULT_TEMPLATE = "beginner-full-body"
 
 _SUFFIX = ".toml"
@@ -21,13 +22,16 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class Template:
-    """A bundled template: the name users type, its file, and the plan's name and
-    description as the file states them ("" when the file cannot be read)."""
+    """A bundled template: the name users type, its file, the plan's name and
+    description as the file states them ("" when the file cannot be read), and its
+    number of weeks (1 for a week template, the `[[weeks]]` of a block; 0 when the file
+    cannot be read)."""
 
     name: str
     path: Path
     title: str
     description: str
+    weeks: int = 1
 
 
 class TemplateNotFound(LookupError):  # noqa: N818 (the name the CLI and UI import)
@@ -68,23 +72,27 @@ def templates_dir() -> Path | None:
     return None
 
 
-def _read_heading(path: Path) -> tuple[str, str]:
-    """The `[plan]` name and description of a template file, "" where missing or unreadable."""
+def _read_heading(path: Path) -> tuple[str, str, int]:
+    """The `[plan]` name and description of a template file ("" where missing or
+    unreadable) and its number of weeks (at least 1; 0 when the file is unreadable)."""
     import tomllib
 
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return "", ""
+        return "", "", 0
+    weeks = data.get("weeks")
+    count = (len(weeks) if isinstance(weeks, list) else 0) or 1
     plan = data.get("plan")
     if not isinstance(plan, dict):
-        return "", ""
+        return "", "", count
     name = plan.get("name")
     description = plan.get("description")
     return (
         name if isinstance(name, str) else "",
         description.strip() if isinstance(description, str) else "",
+        count,
     )
 
 
@@ -97,8 +105,8 @@ def list_templates(directory: Path | None = None) -> list[Template]:
     for path in sorted(folder.glob(f"*{_SUFFIX}")):
         if not path.is_file():
             continue
-        title, description = _read_heading(path)
-        templates.append(Template(path.stem, path, title, description))
+        title, description, weeks = _read_heading(path)
+        templates.append(Template(path.stem, path, title, description, weeks))
     return templates
 
 

@@ -1,141 +1,146 @@
-"""Nutrition rules: protein-spread and glycogen-refill, each firing, on its boundary, with a
-threshold override and switched off; neither raises the overload risk."""
+"""Nutrition rules of rules.md v2: protein-spread (one info a week, rest days too, grams
+with body mass) and glycogen-refill (long sessions, and hard sessions followed by another
+within the refill window, in the same week), at and around their thresholds."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from planner.findings import Finding, Risk, Severity
-from planner.model import Plan
-from planner.rules.engine import evaluate
+import pytest
+from conftest import found, make_plan, session
+
+from planner.report import Severity
+
+# --- protein-spread -----------------------------------------------------------------
 
 
-def make_plan(
-    days: dict[str, dict[str, Any]] | None = None,
-    *,
-    defaults: dict[str, Any] | None = None,
-    rules: dict[str, Any] | None = None,
-    **info: Any,
-) -> Plan:
-    data: dict[str, Any] = {
-        "format": 1,
-        "plan": {"name": "Test week"} | info,
-        "days": days or {},
-    }
-    if defaults is not None:
-        data["defaults"] = defaults
-    if rules is not None:
-        data["rules"] = rules
-    return Plan.model_validate(data)
-
-
-def session(kind: str = "moderate", minutes: int = 45, **extra: Any) -> dict[str, Any]:
-    return {"title": f"{kind.title()} {minutes}", "kind": kind, "minutes": minutes} | extra
-
-
-def found(plan: Plan, rule: str) -> list[Finding]:
-    return [finding for finding in evaluate(plan).findings if finding.rule == rule]
-
-
-# --- protein-spread -------------------------------------------------------------------
-
-
-def test_protein_spread_fires_on_training_days_only() -> None:
-    days = {"mon": {"sessions": [session()]}, "thu": {"sessions": [session("active_recovery")]}}
-    plan = make_plan(days, defaults={"protein_meals": 2})
-    findings = found(plan, "protein-spread")
-    assert [(f.severity, f.days) for f in findings] == [
-        (Severity.info, ("mon",)),
-        (Severity.info, ("thu",)),
-    ]
-    assert (
-        findings[0].message
-        == "Monday is a training day with 2 protein meals planned, fewer than 3."
+def test_one_info_lists_every_day_under_the_threshold_rest_days_too() -> None:
+    plan = make_plan(
+        {
+            "mon": {"protein_meals": 2, "sessions": [session("heavy", 60)]},
+            "tue": {"protein_meals": 1},
+            "sun": {"protein_meals": 2},
+        },
+        defaults={"protein_meals": 4},
     )
-    assert "eggs" in findings[0].advice
-    assert " g " not in findings[0].advice
+    [finding] = found(plan, "protein-spread")
+    assert finding.severity is Severity.info
+    assert finding.days == ("mon", "tue", "sun")
+    assert finding.message == (
+        "Fewer than 3 protein meals planned: 2 on Monday and Sunday; 1 on Tuesday."
+    )
+    assert "eggs, rice and vegetables" in finding.advice
+    assert "yoghurt with berries and nuts" in finding.advice
+    assert "day form's Protein meals field" in finding.advice
+    assert "g of protein" not in finding.advice
 
 
-def test_protein_spread_exactly_the_minimum_is_fine() -> None:
-    plan = make_plan({"mon": {"sessions": [session()], "protein_meals": 3}})
+def test_three_meals_are_enough_and_no_planned_number_is_silent() -> None:
+    assert found(make_plan({}, defaults={"protein_meals": 3}), "protein-spread") == []
+    assert found(make_plan({"mon": [session("heavy", 60)]}), "protein-spread") == []
+
+
+def test_with_body_mass_the_advice_gives_grams() -> None:
+    plan = make_plan({}, defaults={"protein_meals": 2}, plan={"body_mass_kg": 80})
+    [finding] = found(plan, "protein-spread")
+    assert "2 on every day" in finding.message
+    assert (
+        "At 80 kg that is about 32 g of protein a meal and 128 g a day (up to 176 g)."
+        in finding.advice
+    )
+    assert "Morton 2018" in finding.advice
+
+
+def test_protein_meals_min_override() -> None:
+    plan = make_plan({}, defaults={"protein_meals": 3}, rules={"protein_meals_min": 4})
+    assert len(found(plan, "protein-spread")) == 1
+    plan = make_plan({}, defaults={"protein_meals": 0}, rules={"disabled": ["protein-spread"]})
     assert found(plan, "protein-spread") == []
 
 
-def test_protein_spread_gives_grams_with_body_mass() -> None:
-    plan = make_plan({"mon": {"sessions": [session()], "protein_meals": 1}}, body_mass_kg=80)
-    advice = found(plan, "protein-spread")[0].advice
-    assert "At 80 kg that is about 20 g of protein a meal and 112-160 g a day." in advice
+# --- glycogen-refill ----------------------------------------------------------------
 
 
-def test_protein_spread_silent_when_not_planned() -> None:
-    assert found(make_plan({"mon": {"sessions": [session()]}}), "protein-spread") == []
+def ride(minutes: int, kind: str = "moderate", **fields: Any) -> dict[str, Any]:
+    return session(kind, minutes, activity="cycle", title=fields.pop("title", "Ride"), **fields)
 
 
-def test_protein_spread_threshold_override() -> None:
-    days = {"mon": {"sessions": [session()], "protein_meals": 2}}
-    assert found(make_plan(days, rules={"protein_meals_min": 2}), "protein-spread") == []
-    strict = found(make_plan(days, rules={"protein_meals_min": 5}), "protein-spread")
-    assert "fewer than 5" in strict[0].message
+@pytest.mark.parametrize(("minutes", "fires"), [(89, False), (90, True)])
+def test_a_long_session_without_refill(minutes: int, fires: bool) -> None:
+    plan = make_plan({"sun": [ride(minutes, "light")]})
+    assert bool(found(plan, "glycogen-refill")) is fires
 
 
-def test_protein_spread_disabled() -> None:
-    days = {"mon": {"sessions": [session()], "protein_meals": 0}}
-    assert found(make_plan(days, rules={"disabled": ["protein-spread"]}), "protein-spread") == []
-
-
-# --- glycogen-refill ------------------------------------------------------------------
-
-
-def test_glycogen_refill_after_a_heavy_session() -> None:
-    plan = make_plan({"tue": {"sessions": [session("heavy", 60)]}})
-    findings = found(plan, "glycogen-refill")
-    assert [(f.severity, f.days) for f in findings] == [(Severity.info, ("tue",))]
-    assert (
-        findings[0].message == 'No carbohydrate refill planned after "Heavy 60" (heavy) on Tuesday.'
+def test_glycogen_refill_message_and_advice() -> None:
+    plan = make_plan({"sun": [ride(150, title="Long ride")]})
+    [finding] = found(plan, "glycogen-refill")
+    assert finding.severity is Severity.info
+    assert finding.days == ("sun",)
+    assert finding.message == (
+        "No carbohydrate refill planned after long or closely followed hard sessions. "
+        'Sunday: "Long ride" (150 min).'
     )
-    assert "rice with eggs and vegetables" in findings[0].advice
+    assert "session form's Refill field" in finding.advice
+    assert "carbs_after" not in finding.advice
+    assert "ISSN 2017" in finding.advice
 
 
-def test_glycogen_refill_silent_with_carbs_after() -> None:
-    plan = make_plan({"tue": {"sessions": [session("heavy", 60, carbs_after=True)]}})
-    assert found(plan, "glycogen-refill") == []
+def test_carbs_after_answers_it() -> None:
+    assert found(make_plan({"sun": [ride(150, carbs_after=True)]}), "glycogen-refill") == []
 
 
-def test_glycogen_refill_long_session_from_the_threshold() -> None:
-    at = make_plan({"sat": {"sessions": [session("light", 90)]}})
-    assert "(90 min)" in found(at, "glycogen-refill")[0].message
-    under = make_plan({"sat": {"sessions": [session("moderate", 89)]}})
-    assert found(under, "glycogen-refill") == []
-
-
-def test_glycogen_refill_one_finding_per_day() -> None:
+@pytest.mark.parametrize(("second", "fires"), [("15:00", True), ("15:01", False)])
+def test_a_hard_session_followed_by_another_within_8_h(second: str, fires: bool) -> None:
     plan = make_plan(
         {
-            "mon": {"sessions": [session("heavy", 60), session("moderate", 120)]},
-            "wed": {"sessions": [session("heavy", 60)]},
+            "tue": [
+                ride(60, "heavy", start="07:00", title="Intervals"),
+                ride(60, start=second, title="Tempo"),
+            ]
         }
     )
     findings = found(plan, "glycogen-refill")
-    assert [f.days for f in findings] == [("mon",), ("wed",)]
-    assert '"Heavy 60" (heavy) and "Moderate 120" (120 min)' in findings[0].message
+    assert bool(findings) is fires
+    if fires:
+        assert 'Tuesday: "Intervals" ("Tempo" starts 8 h later).' in findings[0].message
 
 
-def test_glycogen_refill_threshold_override() -> None:
-    days = {"sat": {"sessions": [session("moderate", 90)]}}
-    assert found(make_plan(days, rules={"long_session_min": 120}), "glycogen-refill") == []
-    assert len(found(make_plan(days, rules={"long_session_min": 60}), "glycogen-refill")) == 1
+def test_the_next_session_must_be_heavy_or_moderate_and_so_must_this_one() -> None:
+    light_after = make_plan({"tue": [ride(60, "heavy", start="07:00"), ride(60, "light")]})
+    assert found(light_after, "glycogen-refill") == []
+    light_first = make_plan({"tue": [ride(60, "light", start="07:00"), ride(60, "heavy")]})
+    assert found(light_first, "glycogen-refill") == []
 
 
-def test_glycogen_refill_disabled() -> None:
-    days = {"tue": {"sessions": [session("heavy", 60)]}}
-    assert found(make_plan(days, rules={"disabled": ["glycogen-refill"]}), "glycogen-refill") == []
+def test_the_window_counts_across_days_but_not_across_weeks() -> None:
+    evening = make_plan(
+        {"mon": [ride(60, "heavy", start="19:00")], "tue": [ride(60, "heavy", start="02:30")]}
+    )
+    assert [f.days for f in found(evening, "glycogen-refill")] == [("mon",)]
+    weeks = make_plan(
+        {"sun": [ride(60, "heavy", start="19:00")]}, {"mon": [ride(60, "heavy", start="02:30")]}
+    )
+    assert found(weeks, "glycogen-refill") == []
 
 
-def test_nutrition_findings_do_not_raise_the_risk() -> None:
-    days = {
-        day: {"sessions": [session("moderate", 120)], "protein_meals": 0}
-        for day in ("mon", "wed", "fri")
-    }
-    report = evaluate(make_plan(days))
-    assert {f.rule for f in report.findings} == {"protein-spread", "glycogen-refill"}
-    assert report.risk is Risk.low
+def test_one_finding_lists_every_day() -> None:
+    plan = make_plan({"wed": [ride(120)], "sat": [ride(100)], "sun": [ride(200, carbs_after=True)]})
+    [finding] = found(plan, "glycogen-refill")
+    assert finding.days == ("wed", "sat")
+
+
+def test_done_minutes_count_and_skipped_sessions_do_not() -> None:
+    done = make_plan({"sun": [ride(60, done={"minutes": 95})]})
+    assert len(found(done, "glycogen-refill")) == 1
+    skipped = make_plan({"sun": [ride(150, done={"status": "skipped"})]})
+    assert found(skipped, "glycogen-refill") == []
+
+
+def test_glycogen_refill_overrides() -> None:
+    plan = make_plan({"sun": [ride(100)]}, rules={"long_session_min": 120})
+    assert found(plan, "glycogen-refill") == []
+    plan = make_plan(
+        {"tue": [ride(60, "heavy", start="07:00"), ride(60, start="19:00")]},
+        rules={"refill_window_hours": 12},
+    )
+    assert len(found(plan, "glycogen-refill")) == 1
