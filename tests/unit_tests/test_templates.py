@@ -100,6 +100,13 @@ EXPECTED: dict[str, list[tuple[str, Risk, Recovery, frozenset[str]]]] = {
         week(LOW, GOOD, "monotony:info"),
     ],
     "return-to-training-4": [week(LOW, GOOD)] * 4,
+    # The logged example: strength-block-4 with dates, weeks 1 and 2 as done.
+    "logged-block-example": [
+        week(LOW, GOOD),
+        week(LOW, GOOD, "acwr:info", "load-change:info"),
+        week(LOW, GOOD),
+        week(LOW, GOOD, "acwr:info", type="deload"),
+    ],
 }
 
 #: The plan's words: those of its worst week, each on its own.
@@ -115,6 +122,7 @@ EXPECTED_PLAN: dict[str, tuple[Risk, Recovery]] = {
     "runner-10k-8": (LOW, GOOD),
     "hybrid-block-6": (LOW, GOOD),
     "return-to-training-4": (LOW, GOOD),
+    "logged-block-example": (LOW, GOOD),
 }
 
 WEEK_TEMPLATES = sorted(name for name, weeks in EXPECTED.items() if len(weeks) == 1)
@@ -456,7 +464,11 @@ BLOCK_TYPES: dict[str, list[str]] = {
     "runner-10k-8": ["build"] * 3 + ["deload"] + ["build"] * 2 + ["taper", "race"],
     "hybrid-block-6": ["build"] * 3 + ["deload"] + ["build"] * 2,
     "return-to-training-4": ["build"] * 4,
+    "logged-block-example": ["build", "build", "build", "deload"],
 }
+
+#: The block that shows logging: it has dates, since logged sessions happened on days.
+LOGGED_EXAMPLE = "logged-block-example"
 
 
 def test_every_block_template_is_listed_with_its_weeks() -> None:
@@ -477,9 +489,12 @@ def test_block_template_is_a_complete_example_of_format_2(name: str) -> None:
     plan = load(name)
     assert data["format"] == 2
     assert set(data["plan"]) >= {"name", "description", "level", "body_mass_kg"}
-    # Dates are left to the user: the weeks follow from the coming Monday.
-    assert "start" not in data["plan"]
-    assert plan.start is None
+    if name == LOGGED_EXAMPLE:
+        assert plan.start is not None  # logged sessions happened on real days
+    else:
+        # Dates are left to the user: the weeks follow from the coming Monday.
+        assert "start" not in data["plan"]
+        assert plan.start is None
     assert plan.repeats is False
     assert set(data["defaults"]) == {"sleep_hours", "bedtime", "protein_meals"}
     assert len(plan.history.weekly_loads) >= 3  # enough for the acute:chronic ratio
@@ -759,3 +774,26 @@ def test_the_module_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_logged_example_has_two_weeks_logged_one_skip_and_an_extra_game() -> None:
+    plan = load(LOGGED_EXAMPLE)
+    assert len(plan.week_list) == 4
+    logged = [
+        [session.done is not None for _, _, session in week.sessions()] for week in plan.week_list
+    ]
+    assert sum(logged[0]) >= 5 and sum(logged[1]) >= 5
+    assert not any(logged[2]) and not any(logged[3])
+    sessions = [s for week in plan.week_list for _, _, s in week.sessions()]
+    skipped = [s for s in sessions if s.skipped]
+    extras = [s for s in sessions if s.extra]
+    assert len(skipped) == 1
+    assert len(extras) == 1 and extras[0].activity.value == "sport"
+    assert "football" in extras[0].title.lower()
+    report = evaluate(plan)
+    first, second = report.weeks[0].metrics, report.weeks[1].metrics
+    assert first.done_load is not None and second.done_load is not None
+    assert second.compliance_pct is not None and second.compliance_pct > 120  # amber
+    assert report.weeks[2].metrics.done_load is None
+    # The skipped ride made its day a rest day.
+    assert plan.week_list[0].days["thu"].day_type.value == "rest"
