@@ -190,8 +190,8 @@ COMMANDS: tuple[EditorCommand, ...] = (
         "log_session",
         "Log",
         "Log the session",
-        "Log the selected session: done as planned, or the minutes and RPE done, partial, "
-        "skipped, a note.",
+        "Log the selected session: done as planned in one key; on a logged one, the minutes "
+        "and RPE done, partial, skipped, a note. On a day: log an extra, unplanned session.",
     ),
     EditorCommand(
         "planner.extra",

@@ -419,6 +419,10 @@ class MainScreen(Screen[None]):
         from planner.model import Done
         from planner.ui.screens.log_form import LogForm, LogResult
 
+        if self.week.selected_session is None:
+            # On a day itself: log a session that was done but not planned.
+            self.action_add_extra_session()
+            return
         selected = self._selected_session()
         if selected is None:
             return
