@@ -20,6 +20,7 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.catalogue import RULES_BY_ID, THRESHOLDS
 from planner.editor import PlanEditor
 from planner.edits import (
     AddSession,
@@ -42,7 +43,6 @@ from planner.model import (
     Session,
 )
 from planner.planfile import PlanDocument, PlanError, canonical_toml, parse_plan, read_plan
-from planner.catalogue import RULES_BY_ID, THRESHOLDS
 
 PLANS_DIR = Path(__file__).resolve().parents[2] / "plans"
 
