@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -177,6 +178,28 @@ def session(kind: str = "heavy", minutes: int = 60, **fields: Any) -> dict[str, 
     } | fields
 
 
+def toml_value(value: Any) -> str:
+    """A value as TOML: strings, numbers, booleans, arrays and inline tables."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        inner = ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    raise TypeError(f"no TOML for {value!r}")
+
+
+def _table(lines: list[str], header: str, table: dict[str, Any]) -> None:
+    lines.append(header)
+    lines.extend(f"{key} = {toml_value(value)}" for key, value in table.items())
+    lines.append("")
+
+
 def plan_text(
     *weeks: dict[str, Any],
     plan: dict[str, Any] | None = None,
@@ -185,32 +208,26 @@ def plan_text(
     rules: dict[str, Any] | None = None,
     accepted: list[dict[str, Any]] | None = None,
 ) -> str:
-    """The TOML text of a format 2 plan. Each week maps day keys to a list of sessions
-    (or to a whole day table) and may hold `type` and `label`."""
-    import tomlkit
-
-    data: dict[str, Any] = {"format": 2, "plan": {"name": "Test plan"} | (plan or {})}
+    """The TOML text of a format 2 plan, written the way people write one. Each week
+    maps day keys to a list of sessions (or to a whole day table) and may hold `type`
+    and `label`; sessions are inline tables."""
+    lines = ["format = 2", ""]
+    _table(lines, "[plan]", {"name": "Test plan"} | (plan or {}))
     if defaults:
-        data["defaults"] = defaults
-    week_tables = []
+        _table(lines, "[defaults]", defaults)
     for week in weeks or ({},):
-        table: dict[str, Any] = {key: week[key] for key in WEEK_KEYS if key in week}
-        days: dict[str, Any] = {}
+        _table(lines, "[[weeks]]", {key: week[key] for key in WEEK_KEYS if key in week})
         for key, value in week.items():
-            if key in WEEK_KEYS:
-                continue
-            days[key] = {"sessions": value} if isinstance(value, list) else value
-        if days:
-            table["days"] = days
-        week_tables.append(table)
-    data["weeks"] = week_tables
+            if key not in WEEK_KEYS:
+                day = {"sessions": value} if isinstance(value, list) else value
+                _table(lines, f"[weeks.days.{key}]", day)
     if history:
-        data["history"] = history
+        _table(lines, "[history]", history)
     if rules:
-        data["rules"] = rules
-    if accepted:
-        data["accepted"] = accepted
-    return tomlkit.dumps(data)
+        _table(lines, "[rules]", rules)
+    for entry in accepted or ():
+        _table(lines, "[[accepted]]", entry)
+    return "\n".join(lines)
 
 
 def make_plan(*weeks: dict[str, Any], **tables: Any) -> Plan:
