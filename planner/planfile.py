@@ -537,7 +537,7 @@ def key_lines(text: str) -> dict[KeyPath, int]:
             depth += change
             continue
         if header := _HEADER_LINE.match(line):
-            path: KeyPath = tuple(_split_dotted(header[2]))
+            path: KeyPath = _in_arrays(tuple(_split_dotted(header[2])), aot_count)
             if header[1] == "[[":
                 index = aot_count.get(path, 0)
                 aot_count[path] = index + 1
@@ -553,6 +553,19 @@ def key_lines(text: str) -> dict[KeyPath, int]:
                 lines.setdefault(full[:size], number)
             depth, open_quote = _bracket_depth(key[2])
     return lines
+
+
+def _in_arrays(path: tuple[str, ...], aot_count: dict[KeyPath, int]) -> KeyPath:
+    """A header's path with the index of the array-of-tables element it belongs to
+    after each array's name: `[weeks.days.mon]` under the second `[[weeks]]` is
+    ("weeks", 1, "days", "mon"), as pydantic numbers it in `loc`."""
+    indexed: KeyPath = ()
+    for position, part in enumerate(path):
+        indexed = (*indexed, part)
+        last = position == len(path) - 1
+        if not last and indexed in aot_count:
+            indexed = (*indexed, aot_count[indexed] - 1)
+    return indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -775,8 +788,16 @@ def plan_error_from_validation(error: ValidationError, text: str, source: str) -
     """Turn pydantic's errors into problems with line numbers and key paths."""
     lines = key_lines(text)
     problems = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    for item in items:
         path: KeyPath = tuple(part for part in item["loc"] if part != "[key]")
+        if item["type"] == "too_short" and any(
+            len(other["loc"]) > len(path) and tuple(other["loc"][: len(path)]) == path
+            for other in items
+        ):
+            # pydantic counts only the valid items of a list whose items failed: the
+            # failing items say what is wrong, "should have at least 1 item" does not.
+            continue
         if item["loc"] and item["loc"][-1] == "[key]":
             reason = describe_error(item, path).replace("must be one of", "key must be one of")
         else:
