@@ -509,6 +509,17 @@ async def test_logged_sessions_show_their_mark_in_the_compliance_colour() -> Non
         assert "▌20m RPE2" in column_text(grid, "tue")  # partial: the minutes done
 
 
+async def test_short_grid_keeps_the_marks_and_the_extra_sign() -> None:
+    app = GridApp(full_week())
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        grid = grid_of(app)
+        wednesday = column_text(grid, "wed")
+        assert "▌Bench  ✗" in wednesday
+        assert "▌Swim  +✓" in wednesday  # no kind line: the extra session shows `+`
+        assert "▌30m RPE5" in wednesday
+
+
 async def test_flagged_days_get_their_own_border_and_only_they_are_drawn() -> None:
     app = GridApp(full_week())
     async with app.run_test(size=(80, 24)) as pilot:

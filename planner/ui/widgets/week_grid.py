@@ -21,7 +21,7 @@ from rich.style import Style
 from textual import events
 from textual.color import WHITE, Color, ColorParseError
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -529,16 +529,18 @@ def card_lines(session: Session, width: int, detail: Detail) -> list[Line]:
     # Title, with the mark of a logged session at the right edge.
     title_ink = SKIPPED_TITLE if session.skipped else TITLE
     title = printable(session.title)
-    if done is not None and room >= 3:
+    if done is not None and room >= 4:
         mark = _MARKS[done.status]
         mark_ink = Ink(compliance_style(session.compliance_pct, session.skipped), "bold", keep=True)
-        shown = fit(title, room - 2)
-        gap = room - 1 - cell_len(shown)
-        lines.append((bar, (shown, title_ink), (" " * gap, PLAIN), (mark, mark_ink)))
+        # Without a kind line (short grids) an extra session says so by a `+`.
+        plus = session.extra and not detail.kind_line
+        shown = fit(title, room - 2 - plus)
+        gap = room - 1 - plus - cell_len(shown)
+        marks: list[Piece] = [("+", EXTRA)] if plus else []
+        lines.append((bar, (shown, title_ink), (" " * gap, PLAIN), *marks, (mark, mark_ink)))
     else:
         lines.append((bar, (fit(title, room), title_ink)))
 
-    # Minutes and RPE: as done once logged, with the compliance where it fits.
     # Minutes and RPE: as done once logged; then, where they fit whole, the compliance
     # (or "skipped") and, at wide sizes, the session's load.
     extras: list[Piece] = []
@@ -576,8 +578,6 @@ def card_lines(session: Session, width: int, detail: Detail) -> list[Line]:
         if left >= min(cell_len(activity) + 1, 6):
             pieces.append((f" {activity}", MUTED))
         lines.append((bar, *fit_pieces(pieces, room)))
-    elif session.extra:
-        lines[-1] = (bar, *fit_pieces([("extra ", EXTRA), *lines[-1][1:]], room))
 
     if detail.timing_line:
         timing: list[Piece] = []
@@ -730,6 +730,12 @@ class WeekGrid(Widget, can_focus=True):
         self._geometry: Geometry | None = None
         self._layouts: dict[str, tuple[tuple[DayContent, int, Detail], DayLayout]] = {}
         self._strips: dict[str, tuple[tuple[object, ...], list[Strip]]] = {}
+        # What the grid shows changes only through the methods that bump `_state`; a
+        # frame's lines are joined once per state (a frame may render several regions).
+        self._state = 0
+        self._day_stamps: dict[str, tuple[object, ...]] = {}
+        self._joined: dict[int, Strip] = {}
+        self._joined_stamp: tuple[object, ...] = ()
         self._tooltip_target: tuple[str, int | None] | None = None
 
     # -------------------------------------------------------------- public API
@@ -739,18 +745,23 @@ class WeekGrid(Widget, can_focus=True):
         selection, clamped); only the days whose content changed are drawn again."""
         week = max(0, min(week, len(plan.week_list) - 1))
         contents = day_contents(plan, week)
-        if self.plan is None or week != self.week:
-            self._offsets = dict.fromkeys(DAY_KEYS, 0)
         changed = [key for key in DAY_KEYS if self._contents.get(key) != contents[key]]
+        if self.plan is None or week != self.week:
+            # Another week starts at the top of every day.
+            self._offsets = dict.fromkeys(DAY_KEYS, 0)
+            changed = list(DAY_KEYS)
         self.plan = plan
-        self.week = week
         self._contents = contents
-        self._refresh_days(changed)
-        self.select(selection or self.selection, force=True)
+        self.week = week
+        self._select(selection or self.selection, force=True, also=changed)
 
     def select(self, selection: Selection, *, force: bool = False) -> None:
         """Select a day or session (clamped to what exists), scroll it into view in its
         day, and say so with `SelectionChanged` when it moved (always when forced)."""
+        self._select(selection, force=force)
+
+    def _select(self, selection: Selection, *, force: bool, also: Iterable[str] = ()) -> None:
+        """Select, and repaint the days it changes and the days in `also`."""
         if self.plan is None:
             return
         selection = clamp(self.plan, self.week, selection)
@@ -759,7 +770,9 @@ class WeekGrid(Widget, can_focus=True):
         previous = self.selection
         self.selection = selection
         self._reveal = selection.day
-        self._refresh_days({previous.day, selection.day})
+        self._state += 1
+        days = {previous.day, selection.day, *also}
+        self._refresh_days(key for key in DAY_KEYS if key in days)
         self.post_message(SelectionChanged(selection))
 
     def flag_days(self, days: Iterable[str]) -> None:
@@ -767,6 +780,7 @@ class WeekGrid(Widget, can_focus=True):
         flagged = frozenset(days) & frozenset(DAY_KEYS)
         changed = flagged ^ self._flagged
         self._flagged = flagged
+        self._state += 1
         self._refresh_days(changed)
 
     @property
@@ -822,6 +836,18 @@ class WeekGrid(Widget, can_focus=True):
 
     # -------------------------------------------------------------- drawing
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """With `height: auto`: tall enough for the longest day without scrolling."""
+        geometry = plan_geometry(width, 24)
+        longest = max(
+            (
+                len(day_layout(content, geometry.inner, geometry.detail).lines)
+                for content in self._contents.values()
+            ),
+            default=0,
+        )
+        return max(10, 2 + 1 + longest + 5)
+
     def render_line(self, y: int) -> Strip:
         """Line `y` of the grid: the same line of the seven day columns, side by side."""
         palette = self._get_palette()
@@ -829,7 +855,19 @@ class WeekGrid(Widget, can_focus=True):
         width = self.size.width
         if geometry is None or y >= geometry.height or not self._contents:
             return Strip.blank(width, palette.base)
-        return Strip.join(self._day_strips(key, geometry)[y] for key in DAY_KEYS)
+        stamp = self._stamp(geometry)
+        if stamp != self._joined_stamp:
+            self._joined.clear()
+            self._joined_stamp = stamp
+        line = self._joined.get(y)
+        if line is None:
+            line = self._joined[y] = Strip.join(
+                self._day_strips(key, geometry, stamp)[y] for key in DAY_KEYS
+            )
+        return line
+
+    def _stamp(self, geometry: Geometry) -> tuple[object, ...]:
+        return (self._state, geometry, self.has_focus, self._palette_generation)
 
     def _day(self, key: str) -> Day:
         return self._contents[key].day
@@ -892,8 +930,11 @@ class WeekGrid(Widget, can_focus=True):
         self._offsets[key] = offset
         return offset
 
-    def _day_strips(self, key: str, geometry: Geometry) -> list[Strip]:
+    def _day_strips(self, key: str, geometry: Geometry, stamp: tuple[object, ...]) -> list[Strip]:
         """The lines of day `key`'s column, drawn again only when what they show changed."""
+        if self._day_stamps.get(key) == stamp:
+            return self._strips[key][1]
+        self._day_stamps[key] = stamp
         if self._reveal == key:
             self._reveal = None
             self._scroll_into_view(key, geometry)
@@ -1008,12 +1049,29 @@ class WeekGrid(Widget, can_focus=True):
         return Region(geometry.lefts[position], 0, geometry.widths[position], geometry.height)
 
     def _refresh_days(self, keys: Iterable[str]) -> None:
-        """Repaint the regions of some days (the others keep their lines)."""
-        if not self.is_mounted or self._get_geometry() is None:
+        """Repaint the lines of some days that changed (the other days, and the lines
+        of these days that stay as they were, are not rendered again)."""
+        geometry = self._get_geometry() if self.is_mounted else None
+        if geometry is None or not self._contents:
             self.refresh()
             return
+        self._get_palette()
+        stamp = self._stamp(geometry)
         for key in keys:
-            self.refresh(self.day_region(key))
+            region = self.day_region(key)
+            cached = self._strips.get(key)
+            if cached is None:
+                self.refresh(region)
+                continue
+            before = cached[1]
+            after = self._day_strips(key, geometry, stamp)
+            if after is before:
+                continue
+            changed = [
+                y for y, (old, new) in enumerate(zip(before, after, strict=True)) if old != new
+            ]
+            for start, end in _runs(changed):
+                self.refresh(Region(region.x, start, region.width, end - start))
 
     # -------------------------------------------------------------- events
 
@@ -1023,11 +1081,13 @@ class WeekGrid(Widget, can_focus=True):
 
     def _theme_changed(self, _theme: object) -> None:
         self._palette = None
+        self._state += 1
         self.refresh()
 
     def on_resize(self, _event: events.Resize) -> None:
         """Keep the selected session in view at the new size."""
         self._reveal = self.selection.day
+        self._state += 1
         self.refresh()
 
     def on_focus(self, _event: events.Focus) -> None:
@@ -1085,6 +1145,7 @@ class WeekGrid(Widget, can_focus=True):
         before = self._offsets[key]
         self._offsets[key] = before + delta
         if self._clamped_offset(key, layout, geometry) != before:
+            self._state += 1
             event.stop()
             self._refresh_days({key})
 
@@ -1112,6 +1173,17 @@ class WeekGrid(Widget, can_focus=True):
         assert index is not None
         session = self._day(key).sessions[index]
         self.tooltip = Content(session_summary(session))
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted numbers as (start, end) pairs: [1, 2, 5] -> (1, 3), (5, 6)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number:
+            runs[-1] = (runs[-1][0], number + 1)
+        else:
+            runs.append((number, number + 1))
+    return runs
 
 
 def session_summary(session: Session) -> str:
