@@ -27,10 +27,10 @@ from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
 from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
-from planner.ui.widgets.footer import FittingFooter
 from planner.ui.widgets.findings import FindingDetail, FindingsList
+from planner.ui.widgets.footer import FittingFooter
 from planner.ui.widgets.header import HeaderState, PlanHeader
-from planner.ui.widgets.week import WeekGrid, first_selection
+from planner.ui.widgets.week_grid import WeekGrid, first_selection
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
@@ -237,7 +237,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(SessionForm(f"New session on {self._day_name(day)}"), added)
 
     def _day_name(self, day: str) -> str:
-        """"Monday", or "Monday (week 2)" in a plan of several weeks."""
+        """ "Monday", or "Monday (week 2)" in a plan of several weeks."""
         if len(self.editor.plan.week_list) > 1:
             return f"{DAY_NAMES[day]} (week {self.week_index + 1})"
         return DAY_NAMES[day]
@@ -256,9 +256,7 @@ class MainScreen(Screen[None]):
             if new is not None and new != session:
                 self.apply(UpdateSession(day, index, new, week=week), Selection(day, index))
 
-        self.app.push_screen(
-            SessionForm(f"Edit session on {self._day_name(day)}", session), edited
-        )
+        self.app.push_screen(SessionForm(f"Edit session on {self._day_name(day)}", session), edited)
 
     def action_delete_session(self) -> None:
         """Delete the selected session (undo brings it back)."""

@@ -149,10 +149,10 @@ def chart_lines(data: ChartData, width: int) -> Content:
             _metric_line(
                 "Done",
                 _number(metrics.done_load, 0),
-                f"of {metrics.planned_load} planned"
-                + ("" if compliance is None else f" · {compliance:.0f}%"),
+                "AU" + ("" if compliance is None else f", {compliance:.0f}% of plan"),
             )
         )
+        lines.append(Content.styled("Bars: as done; planned below in grey", "$foreground-muted"))
     planned = metrics.planned_daily_load or metrics.daily_load
     peak = max((*metrics.daily_load, *planned), default=0)
     bar_width = max(4, width - 4 - 6)
@@ -171,7 +171,7 @@ def chart_lines(data: ChartData, width: int) -> Content:
                 Content.assemble(
                     ("    ", ""),
                     (bar(planned[position], peak, bar_width), "$foreground-muted"),
-                    (f" {planned[position]} planned", "$foreground-muted"),
+                    (f" {planned[position]}", "$foreground-muted"),
                 )
             )
     return Content("\n").join(lines)
@@ -203,7 +203,9 @@ class LoadChart(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def show(self, metrics: Metrics, day_types: tuple[str, ...], thresholds: dict[str, float]) -> None:
+    def show(
+        self, metrics: Metrics, day_types: tuple[str, ...], thresholds: dict[str, float]
+    ) -> None:
         """Show a week's loads and metrics against the report's thresholds."""
         data = ChartData(metrics, day_types, tuple(sorted(thresholds.items())))
         if data == self.body.data:
