@@ -48,9 +48,9 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from planner.report import Finding, PlanReport, Risk
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
+from planner.report import Finding, PlanReport, Risk
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES, RISK_STYLES, SEVERITY_STYLES
 
 if TYPE_CHECKING:
@@ -267,7 +267,9 @@ def template_row(candidate: Candidate, width: int) -> Content:
 
 def template_header(width: int) -> Content:
     """The column heads over the template list."""
-    return Content.assemble(("template".ljust(width), "bold"), (" weeks heavy easy   load  risk", "bold"))
+    return Content.assemble(
+        ("template".ljust(width), "bold"), (" weeks heavy easy   load  risk", "bold")
+    )
 
 
 def preview_heading(candidate: Candidate) -> Content:

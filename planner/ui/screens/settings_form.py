@@ -87,7 +87,9 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
             yield error_line("repeats")
             yield Static(Content.styled("Every day, unless it says otherwise", "bold $text-accent"))
             defaults = plan.defaults
-            yield from self._input("sleep_hours", "Sleep (h)", defaults.sleep_hours, "0-14, optional")
+            yield from self._input(
+                "sleep_hours", "Sleep (h)", defaults.sleep_hours, "0-14, optional"
+            )
             yield from self._input("bedtime", "Bedtime", defaults.bedtime, '"HH:MM", optional')
             yield from self._input(
                 "protein_meals", "Protein", defaults.protein_meals, "meals, 0-8, optional"
@@ -126,7 +128,9 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def _input(self, name: str, label: str, value: object, hint: str) -> ComposeResult:
-        yield FieldRow(label, Input(_text(value), placeholder=hint, id=name, compact=True), name=name)
+        yield FieldRow(
+            label, Input(_text(value), placeholder=hint, id=name, compact=True), name=name
+        )
         yield error_line(name)
 
     def on_mount(self) -> None:

@@ -94,9 +94,7 @@ class BlockStrip(Widget):
         x = 0
         for position, cell in enumerate(self.cells):
             marker = "▸" if position == self.shown else " "
-            compliance = (
-                "" if cell.compliance_pct is None else f" {cell.compliance_pct:.0f}%"
-            )
+            compliance = "" if cell.compliance_pct is None else f" {cell.compliance_pct:.0f}%"
             room = width - 4 - len(compliance)
             label = cell.label if room >= len(cell.label) else cell.label[: max(1, room - 1)] + "…"
             if room < 2:

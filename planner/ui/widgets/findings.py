@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.report import Finding, Severity
 from planner.model import DAY_KEYS, DAY_NAMES
+from planner.report import Finding, Severity
 from planner.ui.messages import FindingChosen, FindingHighlighted
 from planner.ui.styles import SEVERITY_STYLES
 
@@ -167,7 +167,10 @@ def finding_detail(finding: Finding | None, total: int) -> Content:
     severity = Content.styled(finding.severity.value.upper(), SEVERITY_STYLES[finding.severity])
     days = ", ".join(DAY_NAMES[day] for day in finding.days) or "the whole week"
     if finding.accepted:
-        effect = (f"Accepted: {finding.reason}. Shown, counted nowhere (A takes it back).", "$text-muted")
+        effect = (
+            f"Accepted: {finding.reason}. Shown, counted nowhere (A takes it back).",
+            "$text-muted",
+        )
     elif finding.raises_risk:
         effect = ("Raises the overload risk.", "$text-warning")
     elif finding.info.recovery_side:
