@@ -23,6 +23,7 @@ from planner.edits import (
 )
 from planner.model import DAY_KEYS, DAY_NAMES, Day, Plan, Session
 from planner.planfile import FileChangedOnDisk, PlanError, escaped
+from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
 from planner.ui.widgets.block_strip import BlockStrip
@@ -462,7 +463,6 @@ class MainScreen(Screen[None]):
 
     def action_settings(self) -> None:
         """Plan settings: one undoable edit for everything in the form."""
-        from planner.edits import SetPlanSettings
         from planner.ui.screens.settings_form import SettingsForm
 
         def saved(values: dict[str, Any] | None) -> None:
@@ -475,7 +475,6 @@ class MainScreen(Screen[None]):
 
     def action_accept_finding(self) -> None:
         """Accept the highlighted finding with a reason, or take an acceptance back."""
-        from planner.edits import AcceptFinding, RemoveAcceptance
         from planner.ui.screens.accept_dialog import AcceptDialog
 
         finding = self.findings.current
@@ -523,6 +522,10 @@ class MainScreen(Screen[None]):
             self.week_index = min(to_week, weeks - 1)
             count = len(self._day(edit.to_day).sessions)
             return Selection(edit.to_day, edit.to_index if edit.to_index is not None else count - 1)
+        if isinstance(edit, SetPlanSettings | AcceptFinding | RemoveAcceptance):
+            # Plan-wide: the week and selection stay (an acceptance's week is 1-based).
+            self.week_index = min(self.week_index, weeks - 1)
+            return self.week.selection
         week = getattr(edit, "week", None)
         if isinstance(week, int):
             self.week_index = week
@@ -534,8 +537,8 @@ class MainScreen(Screen[None]):
             count = len(self._day(day).sessions)
             index = edit.index if edit.index is not None else count - (0 if undone else 1)
             return Selection(day, index)
-        index = getattr(edit, "index", self.week.selection.index)
-        return Selection(day, index if isinstance(index, int) else None)
+        position = getattr(edit, "index", self.week.selection.index)
+        return Selection(day, position if isinstance(position, int) else None)
 
     def action_undo(self) -> None:
         """Undo the last edit."""
