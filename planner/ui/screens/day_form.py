@@ -13,9 +13,15 @@ from textual.widgets import Button, Input, Static
 
 from planner.edits import SetDay
 from planner.model import DAY_NAMES, Day, Defaults
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
+from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
 
 FIELDS = ("sleep_hours", "bedtime", "protein_meals", "note")
+LABELS = {
+    "sleep_hours": "Sleep (h)",
+    "bedtime": "Bedtime",
+    "protein_meals": "Protein",
+    "note": "Note",
+}
 
 
 def _fallback(value: object, unit: str = "") -> str:
@@ -54,7 +60,7 @@ class DayForm(FormScreen[SetDay]):
             form.can_focus = False
             form.border_title = f"{DAY_NAMES[self.day_key]}: sleep, food and note"
             yield FieldRow(
-                "Sleep (h)",
+                LABELS["sleep_hours"],
                 Input(
                     raw["sleep_hours"],
                     placeholder=_fallback(self.defaults.sleep_hours, " h"),
@@ -65,7 +71,7 @@ class DayForm(FormScreen[SetDay]):
             )
             yield error_line("sleep_hours")
             yield FieldRow(
-                "Bedtime",
+                LABELS["bedtime"],
                 Input(
                     raw["bedtime"],
                     placeholder=_fallback(self.defaults.bedtime),
@@ -76,7 +82,7 @@ class DayForm(FormScreen[SetDay]):
             )
             yield error_line("bedtime")
             yield FieldRow(
-                "Protein",
+                LABELS["protein_meals"],
                 Input(
                     raw["protein_meals"],
                     placeholder=_fallback(self.defaults.protein_meals, " meals"),
@@ -87,7 +93,7 @@ class DayForm(FormScreen[SetDay]):
             )
             yield error_line("protein_meals")
             yield FieldRow(
-                "Note",
+                LABELS["note"],
                 Input(raw["note"], placeholder="free text, optional", id="note", compact=True),
                 name="note",
             )
@@ -133,8 +139,7 @@ class DayForm(FormScreen[SetDay]):
         if day is not None:
             status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            names = ", ".join(name.replace("_", " ") for name in FIELDS if name in errors)
-            status.update(Content.styled(f"Can't save yet: check {names}", "$text-error"))
+            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = day is None
         return day
 
@@ -146,10 +151,6 @@ class DayForm(FormScreen[SetDay]):
         if event.value != self._initial[name] or name in self.touched:
             self.touched.add(name)
         self._check()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter on a focused button presses it."""
-        return not (action == "save" and isinstance(self.focused, Button))
 
     def action_save(self) -> None:
         """Save the day, or show every field's check."""

@@ -9,13 +9,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.model import DEFAULT_FOCUS, DEFAULT_RPE, Activity, Focus, Kind, Session
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
+from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
+LABELS = {
+    "title": "Title",
+    "kind": "Kind",
+    "activity": "Activity",
+    "minutes": "Minutes",
+    "rpe": "RPE",
+    "focus": "Focus",
+    "start": "Start",
+    "carbs_after": "Refill",
+}
 
 KIND_CHOICES = (
     ("heavy: hard, needs recovery after", Kind.heavy),
@@ -84,19 +93,19 @@ class SessionForm(FormScreen[Session]):
             form.can_focus = False
             form.border_title = self.heading
             yield FieldRow(
-                "Title",
+                LABELS["title"],
                 Input(raw["title"], placeholder="e.g. Squat, lunges", id="title", compact=True),
                 name="title",
             )
             yield error_line("title")
             yield FieldRow(
-                "Kind",
+                LABELS["kind"],
                 Select(KIND_CHOICES, value=raw["kind"], allow_blank=False, id="kind", compact=True),
                 name="kind",
             )
             yield error_line("kind")
             yield FieldRow(
-                "Activity",
+                LABELS["activity"],
                 Select(
                     [(activity.value, activity) for activity in Activity],
                     value=raw["activity"],
@@ -108,21 +117,21 @@ class SessionForm(FormScreen[Session]):
             )
             yield error_line("activity")
             yield FieldRow(
-                "Minutes",
+                LABELS["minutes"],
                 Input(raw["minutes"], placeholder="1 to 600", id="minutes", compact=True),
                 name="minutes",
             )
             yield error_line("minutes")
-            yield FieldRow("RPE", Input(raw["rpe"], id="rpe", compact=True), name="rpe")
+            yield FieldRow(LABELS["rpe"], Input(raw["rpe"], id="rpe", compact=True), name="rpe")
             yield error_line("rpe")
             yield FieldRow(
-                "Start",
+                LABELS["start"],
                 Input(raw["start"], placeholder="HH:MM, optional", id="start", compact=True),
                 name="start",
             )
             yield error_line("start")
             with Horizontal(classes="field-row", id="row-focus"):
-                yield Static("Focus", classes="field-label", markup=False)
+                yield Static(LABELS["focus"], classes="field-label", markup=False)
                 with Horizontal(id="focus"):
                     for group in Focus:
                         yield Checkbox(
@@ -135,7 +144,7 @@ class SessionForm(FormScreen[Session]):
             yield Static("", id="focus-hint", classes="field-hint", markup=False)
             yield error_line("focus")
             with Horizontal(classes="field-row", id="row-carbs_after"):
-                yield Static("Refill", classes="field-label", markup=False)
+                yield Static(LABELS["carbs_after"], classes="field-label", markup=False)
                 yield Checkbox(
                     "carbohydrate-rich meal after",
                     raw["carbs_after"],
@@ -180,8 +189,10 @@ class SessionForm(FormScreen[Session]):
             "title": raw["title"].strip(),
             "kind": raw["kind"],
             "activity": raw["activity"],
-            "minutes": raw["minutes"].strip(),
         }
+        # A blank required field is missing ("required"), not a number that is wrong.
+        if raw["minutes"].strip():
+            data["minutes"] = raw["minutes"].strip()
         if raw["rpe"].strip():
             data["rpe"] = raw["rpe"].strip()
         if raw["start"].strip():
@@ -212,8 +223,7 @@ class SessionForm(FormScreen[Session]):
         if session is not None:
             status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            names = ", ".join(name.replace("_", " ") for name in FIELDS if name in errors)
-            status.update(Content.styled(f"Can't save yet: check {names}", "$text-error"))
+            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = session is None
         return session
 
@@ -258,18 +268,6 @@ class SessionForm(FormScreen[Session]):
         self._changed("focus" if name.startswith("focus-") else name)
 
     # --- actions ---
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Let enter open and pick in a select, and press a focused button."""
-        if action == "save":
-            focused = self.focused
-            if isinstance(focused, Button):
-                return False
-            # An open select's menu has the focus: enter picks the option there.
-            select = focused.parent if isinstance(focused, Widget) else None
-            if isinstance(select, Select) and select.expanded:
-                return False
-        return True
 
     def action_save(self) -> None:
         """Save the session, or show every field's check and say why not."""
