@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Static
 
 from planner.model import DAY_NAMES
 from planner.report import Finding
-from planner.ui.screens.fields import FormScreen
+from planner.ui.screens.fields import FormScreen, character_name
 
 MAX_REASON = 200
 
@@ -76,9 +76,12 @@ class AcceptDialog(FormScreen[str]):
             error.display = True
             self.app.bell()
             return
-        if any(ord(char) < 32 or ord(char) == 127 for char in reason):
+        control = [char for char in reason if ord(char) < 32 or 127 <= ord(char) < 160]
+        if control:
             error = self.query_one("#reason-error", Static)
-            error.update("must not contain control characters")
+            found = character_name(control[0])
+            error.update(f"Reason: must not contain control characters (found {found})")
             error.display = True
+            self.app.bell()
             return
         self.dismiss(reason)

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from planner.model import Plan
 from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, RuleInfo
+from planner.model import Plan
 from planner.ui.commands import COMMANDS
 
 _KEY_WIDTH = 14
@@ -33,7 +33,7 @@ EXTRA_KEYS = (
     ("ctrl+p", "Command palette: every action by name"),
     ("tab", "Next panel (week, findings)"),
     ("escape", "Close any form or dialog without changes; in the findings, back to the week"),
-    ("enter", "In a form: save it. In the findings: go to the finding's first day"),
+    ("enter", "In a form: save it; on a select: open it. In the findings: go to its day"),
 )
 
 
@@ -46,7 +46,12 @@ def _key_line(keys: str, text: str) -> Content:
 
 
 def _keys_of(command_keys: str) -> str:
-    names = {"question_mark": "?", "delete": "del"}
+    names = {
+        "question_mark": "?",
+        "delete": "del",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+    }
     return " / ".join(names.get(key, key) for key in command_keys.split(","))
 
 

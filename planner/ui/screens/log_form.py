@@ -11,10 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
-from planner.model import Done, DoneStatus, Session
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
+from planner.model import Done, Session
+from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
 
 FIELDS = ("minutes", "rpe", "note")
+LABELS = {"minutes": "Minutes", "rpe": "RPE", "note": "Note"}
 
 #: What the form gives back: the new `done` (None: take the log back).
 LogResult = tuple[Done | None]
@@ -129,8 +130,7 @@ class LogForm(FormScreen[LogResult]):
             line.display = bool(shown)
         status = self.query_one("#form-status", Static)
         if done is None:
-            names = ", ".join(name for name in FIELDS if name in errors)
-            status.update(Content.styled(f"Can't save yet: check {names}", "$text-error"))
+            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         else:
             status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
         self.query_one("#save", Button).disabled = done is None
@@ -141,12 +141,6 @@ class LogForm(FormScreen[LogResult]):
     def _changed(self) -> None:
         if self.is_mounted:
             self._check()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter on a focused button presses it; on a closed select, it opens it."""
-        if action == "save" and isinstance(self.focused, Select | Button):
-            return False
-        return True
 
     @on(Button.Pressed, "#unlog")
     def _unlog(self) -> None:
