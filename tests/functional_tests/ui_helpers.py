@@ -1,4 +1,5 @@
-"""Shared pieces of the editor's Pilot tests: a known week, an app on it, screen text."""
+"""Shared pieces of the editor's Pilot tests: a known week, a known block of weeks, an
+app on either, and what the screen shows."""
 
 from __future__ import annotations
 
@@ -8,14 +9,23 @@ from textual.content import Content
 from textual.widgets import Static
 
 from planner.editor import PlanEditor
+from planner.model import Day, Plan
 from planner.ui.app import PlannerApp, make_app
 from planner.ui.screens.main import MainScreen
 
 SIZE = (120, 36)
+SMALL = (80, 24)
+
+HERE = Path(__file__).parent
+#: A four-week block in format 2 (Build 1-3 and a deload), commented, with dates.
+BLOCK = (HERE / "block_weeks.toml").read_text(encoding="utf-8")
 
 # A week with a known shape: heavy Mon/Wed/Fri, active recovery Tue/Thu, a moderate run
-# on Saturday, Sunday off. Wednesday and Friday load the back 47 h apart, so the plan has
-# one muscle-recovery warning (risk: moderate) and one glycogen-refill info.
+# on Saturday, Sunday off. Wednesday and Friday both load the back, two calendar days
+# apart, and this plan asks for 72 h of muscle recovery ([rules]), so it has one
+# muscle-recovery warning (overload moderate) and one concurrent-interference info
+# (Friday's deadlift, Saturday's run). Sleep, bedtime and protein are planned every
+# day: recovery good.
 WEEK = """\
 # A test week for the editor.
 format = 1
@@ -29,6 +39,9 @@ week_start = 2026-11-30
 sleep_hours = 8.0
 bedtime = "22:30"
 protein_meals = 4
+
+[rules]
+muscle_recovery_hours = 72  # this lifter recovers slowly
 
 [days.mon]
 note = "Squat day"
@@ -134,9 +147,65 @@ def static_text_of(widget: Static) -> str:
 
 
 def risk_badge(app: PlannerApp) -> str:
-    """The risk badge's text, e.g. `risk: moderate`."""
+    """The overload badge's text, e.g. `overload moderate`."""
     badge = main_screen(app).header.query_one("#risk-badge", Static)
     return static_text_of(badge).strip()
+
+
+def recovery_badge(app: PlannerApp) -> str:
+    """The recovery badge's text, e.g. `recovery good`."""
+    badge = main_screen(app).header.query_one("#recovery-badge", Static)
+    return static_text_of(badge).strip()
+
+
+def week_caption(app: PlannerApp) -> str:
+    """The header's week caption, e.g. `week 2 of 4 · Build 2 · 7-13 Dec`."""
+    return static_text_of(main_screen(app).header.query_one("#week-caption", Static))
+
+
+def day(plan: Plan, key: str, week: int = 0) -> Day:
+    """A day of a week (0-based) of a plan."""
+    return plan.week_list[week].days[key]
+
+
+def titles(plan: Plan, key: str, week: int = 0) -> list[str]:
+    """The session titles of a day of a week, in order."""
+    return [session.title for session in day(plan, key, week).sessions]
+
+
+def block_app(directory: Path, text: str = BLOCK) -> PlannerApp:
+    """An editor app on a fresh copy of the four-week block."""
+    return make_app(write_week(directory, text, name="block.toml"))
+
+
+def screen_text(app: PlannerApp) -> str:
+    """Everything the screen shows now, as plain text, one line per row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def screen_lines(app: PlannerApp) -> list[str]:
+    """The screen's rows as plain text."""
+    return screen_text(app).splitlines()
+
+
+def find_on_screen(app: PlannerApp, text: str, *, row: int | None = None) -> tuple[int, int]:
+    """Where `text` first shows on screen (x, y); on row `row` when given."""
+    for y, line in enumerate(screen_lines(app)):
+        if row is not None and y != row:
+            continue
+        x = line.find(text)
+        if x >= 0:
+            return x, y
+    raise AssertionError(f"{text!r} is not on the screen:\n{screen_text(app)}")
+
+
+def flagged_days(app: PlannerApp) -> set[str]:
+    """The days the week grid highlights for the highlighted finding."""
+    grid = main_screen(app).week
+    flagged = getattr(grid, "flagged_days", None)
+    if flagged is not None:
+        return set(flagged)
+    return {key for key, column in grid.columns.items() if column.has_class("-flagged")}
 
 
 def notifications(app: PlannerApp) -> list[str]:
