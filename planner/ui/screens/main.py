@@ -185,7 +185,7 @@ class MainScreen(Screen[None]):
         except PlanError as error:
             self.notify(
                 plan_error_text(error),
-                title=f"Could not {edit.describe()}",
+                title=f"Could not {self.editor.describe(edit)}",
                 severity="error",
                 markup=False,
             )
@@ -397,7 +397,7 @@ class MainScreen(Screen[None]):
                 target = max(0, week - 1)
             else:
                 edit = SetWeek(week, choice.label, choice.type)
-            done = edit.describe().capitalize() + "."
+            done = self.editor.describe(edit).capitalize() + "."
             if converting and choice.action in ("add", "copy", "duplicate"):
                 done += " The file becomes format 2 (weeks) on the next save; its comments stay."
             previous = self.week_index
@@ -549,7 +549,7 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to undo.", timeout=2)
             return
         self.show_plan(self._selection_after(edit, undone=True))
-        self.notify(f"Undid: {edit.describe()}", markup=False, timeout=2)
+        self.notify(f"Undid: {self.editor.describe(edit)}", markup=False, timeout=2)
 
     def action_redo(self) -> None:
         """Redo the last undone edit."""
@@ -560,7 +560,7 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to redo.", timeout=2)
             return
         self.show_plan(self._selection_after(edit, undone=False))
-        self.notify(f"Redid: {edit.describe()}", markup=False, timeout=2)
+        self.notify(f"Redid: {self.editor.describe(edit)}", markup=False, timeout=2)
 
     # --- actions: import and export ---
 
