@@ -633,10 +633,13 @@ class MainScreen(Screen[None]):
         if self.saving:
             return
         self.saving = True
+        self._converting = self.editor.converts_format
         self._save_round += 1
         self._save_worker(path, then_quit, overwrite, self._save_round)
 
     _save_round = 0
+    #: Whether the save under way turns a format 1 file into format 2.
+    _converting = False
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def _save_worker(
@@ -660,7 +663,15 @@ class MainScreen(Screen[None]):
     def _saved(self, path: Path, then_quit: bool) -> None:
         self.saving = False
         self.show_plan()
-        self.notify(str(path), title="Saved", markup=False, timeout=3)
+        if self._converting:
+            self.notify(
+                f"{path}: now format 2, a plan of several weeks; its comments are kept.",
+                title="Saved",
+                markup=False,
+                timeout=5,
+            )
+        else:
+            self.notify(str(path), title="Saved", markup=False, timeout=3)
         if then_quit:
             self.app.exit(0)
 
