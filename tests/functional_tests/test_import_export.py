@@ -184,18 +184,29 @@ async def test_import_each_template_through_the_picker(index: int) -> None:
         options = screen.query_one("#import-templates", OptionList)
         assert options.has_focus
         assert options.option_count == len(TEMPLATES)
-        # The list row says heavy sessions, easy days, load and risk.
+        # The list row says weeks, heavy sessions, easy days, load (of week 1) and risk.
         row = options.get_option_at_index(index).prompt
         row_text = row.plain if isinstance(row, Content) else str(row)
-        assert f"{report.metrics.weekly_load:,}" in row_text
+        first = report.weeks[0].metrics
+        assert row_text.split()[:5] == [
+            template.name,
+            str(len(expected.week_list)),
+            str(first.heavy_sessions),
+            str(first.easy_days),
+            f"{first.weekly_load:,}",
+        ]
         assert row_text.rstrip().endswith(report.risk.value)
         for _ in range(index):
             await pilot.press("down")
         await pilot.pause()
         preview = preview_text(app)
         assert template.title in preview
-        assert f"risk: {report.risk.value}" in preview
-        assert f"weekly load {report.metrics.weekly_load:,}" in preview
+        # Both words of version 2, as the editor's header shows them.
+        assert f"overload {report.risk.value}" in preview
+        assert f"recovery {report.recovery.value}" in preview
+        assert f"weekly load {report.weeks[0].metrics.weekly_load:,}" in preview
+        if len(expected.week_list) > 1:
+            assert f"{len(expected.week_list)} weeks (week 1 shown)" in preview
         for finding in report.findings:
             assert finding.rule in preview
         assert app.results == []  # nothing changes before the choice is confirmed
@@ -378,7 +389,7 @@ async def test_export_toml_of_an_edited_plan_reimports_equal(tmp_path: Path) -> 
     assert path == tmp_path / "export-week.toml"
     reimported = parse_plan(path.read_text(encoding="utf-8"), str(path))
     assert reimported == editor.plan
-    assert reimported.day("thu").sessions[0].title == "Easy swim"
+    assert reimported.week_list[0].days["thu"].sessions[0].title == "Easy swim"
     assert not (tmp_path / "export-week.toml.bak").exists()
 
 
@@ -394,7 +405,7 @@ async def test_export_icalendar_has_one_event_per_session(tmp_path: Path) -> Non
     assert path == tmp_path / "week.ics"
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    sessions = list(plan.sessions())
+    sessions = [entry for week in plan.week_list for entry in week.sessions()]
     assert len(events) == len(sessions) == 6
     summaries = " ".join(str(event.get("SUMMARY")) for event in events)
     for _, _, session in sessions:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_helpers import SIZE, header_text, notifications, week_app
+from ui_helpers import SIZE, header_text, main_screen, notifications, week_app, week_caption
 
 from planner.planfile import parse_plan
 from planner.templates import list_templates, template_text
@@ -18,6 +18,7 @@ async def test_import_each_template_then_undo(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         original = app.editor.plan
+        original_text = app.editor.text
         for position, template in enumerate(list_templates()):
             await pilot.press("i")
             await pilot.pause()
@@ -32,10 +33,18 @@ async def test_import_each_template_then_undo(tmp_path: Path) -> None:
             assert app.editor.dirty
             assert template.title in header_text(app)
             assert any("Imported" in text for text in notifications(app))
-            # One undo brings back exactly the plan before this import.
+            # A block opens on its first week, with the strip of its weeks.
+            weeks = len(app.editor.plan.week_list)
+            assert main_screen(app).week_index == 0
+            assert main_screen(app).strip.display == (weeks > 1)
+            if weeks > 1:
+                assert week_caption(app).startswith(f"week 1 of {weeks}")
+            # One undo brings back exactly the plan (and file text) before this import.
             await pilot.press("ctrl+z")
             await pilot.pause()
             assert app.editor.plan == original
+            assert app.editor.text == original_text
+            assert not main_screen(app).strip.display
         assert not app.editor.dirty
 
 
