@@ -520,7 +520,7 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
         layout: horizontal;
     }
     ImportScreen.-wide #import-sources {
-        width: 57;
+        width: 62;
         height: 100%;
         padding-right: 1;
         border-right: solid $primary-muted;
@@ -705,7 +705,7 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
                 text = (
                     "enter imports this file · esc cancel"
                     if candidate.importable
-                    else "cannot be imported: fix it, enter reads it again · esc cancel"
+                    else "cannot import: fix it, enter reads it again · esc cancel"
                 )
             else:
                 text = "enter shows the file · tab/→ completes · esc cancel"
