@@ -50,12 +50,22 @@ def key_width(key_display: str, description: str) -> int:
 
 
 def fitting(items: Iterable[tuple[Binding, str, int]], width: int) -> set[str]:
-    """The actions of the items that fit in `width`, most needed first."""
+    """The actions of the items that fit in `width`, most needed first.
+
+    The keys of a group (`⇧← ⇧→ Move`) fit or give way together: the group's label
+    is counted on one of them, so keeping one alone would show more than was counted.
+    """
+    units: dict[str, list[tuple[Binding, str, int]]] = {}
+    for item in items:
+        group = item[0].group
+        unit = f"group {group.description}" if group is not None else f"key {item[0].action}"
+        units.setdefault(unit, []).append(item)
     kept: set[str] = set()
     used = 0
-    for binding, _display, cells in sorted(items, key=lambda item: _rank(item[0])):
+    for members in sorted(units.values(), key=lambda unit: min(_rank(m[0]) for m in unit)):
+        cells = sum(member[2] for member in members)
         if used + cells <= width:
-            kept.add(binding.action)
+            kept.update(member[0].action for member in members)
             used += cells
     return kept
 
