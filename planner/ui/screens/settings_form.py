@@ -96,14 +96,16 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
             )
             yield Static(Content.styled("Rules", "bold $text-accent"))
             for rule in CATALOGUE:
+                # The title alone on the checkbox's one line (a long title and its id
+                # did not fit at 80 columns); the id leads the line under it.
                 yield Checkbox(
-                    Content.assemble((rule.title, "bold"), (f"  {rule.id}", "$text-muted")),
+                    Content.styled(rule.title, "bold"),
                     value=rule.id not in plan.rules.disabled,
                     id=f"on-{rule.id}",
                     compact=True,
                 )
                 yield Static(
-                    Content.styled(f"  {rule.fires_when}", "$foreground-muted"),
+                    Content.styled(f"  {rule.id}: {rule.fires_when}", "$foreground-muted"),
                     classes="field-hint",
                 )
                 for threshold in rule.thresholds:
