@@ -569,6 +569,48 @@ def test_a_layout_the_editor_cannot_change_is_refused_not_crashed(text: str, edi
         assert editor.plan == parse_plan(editor.text)
 
 
+@pytest.mark.parametrize(
+    ("text", "edit", "where"),
+    [
+        (SPLIT_LAYOUTS["days split by another table"], AddSession("thu", JOG), "days"),
+        (SPLIT_LAYOUTS["sessions before their day"], SetDay("mon", 6.0, None, None), "days.mon"),
+        (SPLIT_LAYOUTS["sessions after the next day"], DeleteSession("mon", 0), "days.mon"),
+    ],
+)
+def test_a_split_layout_is_refused_with_its_reason(text: str, edit: Edit, where: str) -> None:
+    editor = editor_on(text)
+    with pytest.raises(PlanError) as caught:
+        editor.apply(edit)
+    assert caught.value.reason == (
+        f"cannot {edit.describe()} in this file's layout: {where} is split up by other "
+        "tables in this file; keep its lines together to edit it here"
+    )
+    assert editor.text == text
+    assert not editor.can_undo
+
+
+@pytest.mark.parametrize("bug", [KeyError("days"), AttributeError("x"), AssertionError()])
+def test_a_bug_in_an_edit_goes_up_as_itself(
+    commented_plan: str, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    """Only tomlkit's real layout limits become "cannot ... in this file's layout"."""
+    editor = editor_on(commented_plan)
+
+    def broken(document: Any, _plan: Any, _edit: Any) -> Any:
+        document["plan"]["name"] = "half an edit"
+        raise bug
+
+    monkeypatch.setattr("planner.editor.apply_edit", broken)
+    with pytest.raises(type(bug)):
+        editor.apply(SetDay("thu", 7.0, None, None))
+    monkeypatch.undo()
+    assert editor.text == commented_plan
+    assert editor.plan == parse_plan(commented_plan)
+    assert not editor.can_undo
+    editor.apply(SetDay("thu", 7.0, None, None))  # the document was restored, not left half-edited
+    assert 'name = "Strength 3x + active recovery"' in editor.text
+
+
 def test_inline_sessions_are_edited_in_place() -> None:
     text = (
         'format = 1\n[plan]\nname = "Inline"\n\n[days.mon]  # compact\nsessions = [\n'
