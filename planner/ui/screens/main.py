@@ -458,7 +458,7 @@ class MainScreen(Screen[None]):
             elif choice == "save_as":
                 self.action_save_as(then_quit=then_quit)
 
-        name = changed.path.name
+        name = escaped(changed.path.name)
         self.app.push_screen(FileChangedDialog(name, deleted=changed.deleted), chosen)
 
     def reload_from_disk(self) -> None:
@@ -477,7 +477,7 @@ class MainScreen(Screen[None]):
             )
             return
         self.show_plan(first_selection(self.editor.plan))
-        name = self.editor.path.name if self.editor.path is not None else "the plan"
+        name = escaped(self.editor.path.name) if self.editor.path is not None else "the plan"
         self.notify(f"Reloaded {name} from disk.", markup=False, timeout=3)
 
     def request_quit(self) -> None:
