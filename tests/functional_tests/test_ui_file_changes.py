@@ -336,3 +336,26 @@ async def test_an_unexpected_error_in_a_save_is_shown_and_saving_ends(
         await settle(app, pilot)
         assert not app.editor.dirty
     assert path.read_text(encoding="utf-8") == app.editor.text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_dialog_fits_whole_at_every_size(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Every button whole and inside the dialog; the question not cut off."""
+    from textual.widgets import Button, Static
+
+    app = week_app(tmp_path)
+    path = tmp_path / "week.toml"
+    async with app.run_test(size=size) as pilot:
+        await edit_then_change_on_disk(app, pilot, path)
+        dialog = app.screen.query_one("#file-changed")
+        box = dialog.region
+        assert box.right <= size[0] and box.bottom <= size[1]
+        buttons = list(app.screen.query(Button).results(Button))
+        assert [button.id for button in buttons] == ["reload", "overwrite", "save_as", "cancel"]
+        for button in buttons:
+            region = button.region
+            assert region.width >= len(str(button.label)), button.id
+            assert box.contains_region(region), button.id
+        text = app.screen.query_one("#file-changed-text", Static)
+        assert text.region.height >= 3  # wrapped onto lines, not cut to one
+        assert app.screen.focused is app.screen.query_one("#save_as", Button)
