@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
         self.editor = editor
         self.clipboard: Session | None = None
         self.saving = False
+        self._save_round = 0  # which save the running worker is, so only it ends saving
         self.header = PlanHeader(id="header")
         self.week = WeekGrid(id="week")
         self.findings = FindingsList(id="findings")
@@ -406,8 +407,6 @@ class MainScreen(Screen[None]):
         self._save_round += 1
         self._save_worker(path, then_quit, overwrite, self._save_round)
 
-    _save_round = 0
-
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def _save_worker(
         self, path: Path | None, then_quit: bool, overwrite: bool, round_: int
@@ -448,6 +447,11 @@ class MainScreen(Screen[None]):
 
         self.saving = False
         if any(isinstance(screen, FileChangedDialog) for screen in self.app.screen_stack):
+            self.notify(
+                "The file changed on disk: choose what to do in its dialog first.",
+                severity="warning",
+                timeout=4,
+            )
             return
 
         def chosen(choice: FileChangedChoice | None) -> None:
