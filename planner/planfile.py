@@ -3,7 +3,10 @@
 Two ways in: `read_plan` (tomllib, fast, read-only; what `planner check` uses) and
 `PlanDocument.load` (tomlkit, keeps every comment and blank line so the editor can
 save a plan changed only where it was edited). Every error, syntax or schema, reads
-`FILE:LINE: key.path: reason`.
+`FILE:LINE: key.path: reason` on one line, with what the file holds escaped so it can
+never break the line or drive the terminal. A save writes the bytes it was given
+atomically, keeps a backup, and (for the editor) refuses to replace a file that
+changed on disk since it was read (FileState, FileChangedOnDisk).
 """
 
 from __future__ import annotations
