@@ -15,11 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from planner import tomlkit_adapter as layout
 from planner.model import MAX_WEEKS, Plan, Week, WeekType
 
 if TYPE_CHECKING:
     import tomlkit
-    from tomlkit.items import Item, Key, Table
+    from tomlkit.items import Table
+
+    from planner.tomlkit_adapter import Entry
 
 #: Minutes a session may last (the model's range); a scaled copy stays inside it.
 MIN_MINUTES = 1
@@ -209,7 +212,7 @@ def _add_week(document: tomlkit.TOMLDocument, plan: Plan, edit: AddWeek) -> None
     weeks = _weeks_aot(document)
     position = edit.after + 1
     label, week_type = _label(edit.label), _week_type(edit.type)
-    own: list[tuple[Key | None, Item]] = []
+    own: list[Entry] = []
     if edit.copy_of is None:
         values: dict[str, Any] = {}
         if label is not None:
@@ -247,9 +250,7 @@ def _add_week(document: tomlkit.TOMLDocument, plan: Plan, edit: AddWeek) -> None
     )
 
 
-def _drop_comments_above(
-    document: tomlkit.TOMLDocument, day: str, index: int, week: int
-) -> None:
+def _drop_comments_above(document: tomlkit.TOMLDocument, day: str, index: int, week: int) -> None:
     """In a copied week: the comments right above a session the copy leaves out go
     with it (a blank line stays where there was one)."""
     from tomlkit.items import Table
@@ -257,7 +258,6 @@ def _drop_comments_above(
     from planner.edits import (
         _attach_tail,
         _detach_tail,
-        _is_blank,
         _session_table,
         _split_tail,
         _tail_owner,
@@ -270,7 +270,7 @@ def _drop_comments_above(
         return
     owner = _tail_owner(previous)
     own, above = _split_tail(_detach_tail(owner))
-    _attach_tail(owner, own + [entry for entry in above if _is_blank(entry)][:1])
+    _attach_tail(owner, own + [entry for entry in above if layout.is_blank(entry)][:1])
 
 
 def _delete_week(document: tomlkit.TOMLDocument, plan: Plan, week: int) -> None:
@@ -314,11 +314,11 @@ def previous_owner(document: tomlkit.TOMLDocument, key: str) -> Table | None:
     the comments and blank lines that stand before it; None when keys come first."""
     from tomlkit.items import AoT, Table
 
-    from planner.edits import _entry_index, _is_trivia, _tail_owner
+    from planner.edits import _entry_index, _tail_owner
 
-    body = document.body
+    body = layout.body(document)
     for entry in reversed(body[: _entry_index(document, key)]):
-        if _is_trivia(entry):
+        if layout.is_trivia(entry):
             continue
         item = entry[1]
         if isinstance(item, AoT) and len(item) > 0:
@@ -329,9 +329,7 @@ def previous_owner(document: tomlkit.TOMLDocument, key: str) -> Table | None:
     return None
 
 
-def _put_before(
-    document: tomlkit.TOMLDocument, key: str, trivia: list[tuple[Key | None, Item]]
-) -> None:
+def _put_before(document: tomlkit.TOMLDocument, key: str, trivia: list[Entry]) -> None:
     """Put comments and blank lines right before the top-level entry `key`."""
     from planner.edits import _attach_tail, _entry_index, _insert_trivia
 
@@ -352,9 +350,7 @@ def delete_element(document: tomlkit.TOMLDocument, key: str, index: int) -> None
 
     from planner.edits import (
         _attach_tail,
-        _blank_line,
         _detach_tail,
-        _is_blank,
         _split_tail,
         _tail_owner,
     )
@@ -372,10 +368,10 @@ def delete_element(document: tomlkit.TOMLDocument, key: str, index: int) -> None
         owner = _tail_owner(elements[index - 1])
         del elements[index]
         owner_own, between = _split_tail(_detach_tail(owner))
-        if between and not _is_blank(between[0]) and rest and _is_blank(rest[0]):
+        if between and not layout.is_blank(between[0]) and rest and layout.is_blank(rest[0]):
             # Comments that stood right above the deleted table stay, set apart by a
             # blank line so they do not become the previous table's own.
-            between = [_blank_line(), *between]
+            between = [layout.blank_line(), *between]
         _attach_tail(owner, [*owner_own, *between, *rest])
     elif len(elements) > 1:
         del elements[index]
@@ -399,11 +395,11 @@ def insert_table_after(
     before = document[anchor]
     owner = _tail_owner(before[-1] if isinstance(before, AoT) else before)
     rest, blank = _make_room_after(owner)
-    container: Any = document
-    container._insert_after(anchor, key, item)
+
+    layout.insert_after(document, anchor, key, item)
     first = item[0] if isinstance(item, AoT) else item
     assert isinstance(first, Table)
-    first.trivia.indent = "" if blank else "\n"
+    layout.set_indent(first, "" if blank else "\n")
     _attach_tail(_tail_owner(first), rest)
 
 
@@ -412,13 +408,14 @@ def last_table_key(document: tomlkit.TOMLDocument, before: str | None = None) ->
     from tomlkit.items import AoT, Table
 
     last: str | None = None
-    for entry_key, item in document.body:
-        if entry_key is None:
+    for entry in layout.body(document):
+        key, item = layout.entry_key(entry), entry[1]
+        if key is None:
             continue
-        if entry_key.key == before:
+        if key == before:
             break
         if isinstance(item, Table | AoT):
-            last = entry_key.key
+            last = key
     return last
 
 

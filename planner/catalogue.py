@@ -127,8 +127,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         severity="warning; critical on the same day",
         fires_when="two heavy strength sessions load a common muscle group on days fewer "
         "than the threshold (in whole days) apart",
-        source="ACSM 2009 progression models; Garber 2011 (the same group on "
-        "non-consecutive days)",
+        source="ACSM 2009 progression models; Garber 2011 (the same group on non-consecutive days)",
         evidence=Evidence.consensus,
         thresholds=(
             Threshold(
@@ -178,8 +177,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
                 0,
                 56,
                 "sessions",
-                "heavy sessions a week (default by level: beginner 3, intermediate 4, "
-                "advanced 6)",
+                "heavy sessions a week (default by level: beginner 3, intermediate 4, advanced 6)",
                 integer=True,
             ),
         ),
@@ -232,8 +230,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         group=Group.load,
         title="Acute:chronic load ratio out of range",
         severity="info",
-        fires_when="the week's load against the mean of the last up-to-4 weeks is out of "
-        "range",
+        fires_when="the week's load against the mean of the last up-to-4 weeks is out of range",
         source="Gabbett 2016; Impellizzeri 2020 and Frandsen 2025 (no association in "
         "5,205 runners)",
         evidence=Evidence.disputed,
@@ -247,8 +244,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         id="session-spike",
         group=Group.load,
         title="Session much longer than recent ones",
-        severity="run: warning above the threshold, critical above 200 %; other "
-        "activities: info",
+        severity="run: warning above the threshold, critical above 200 %; other activities: info",
         fires_when="a session is longer than the threshold share of the longest session "
         "of its activity in the 30 days before it",
         source="Frandsen 2025 (5,205 runners; a run 10-30 % longer than the 30-day "
@@ -313,8 +309,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         id="short-sleep",
         group=Group.sleep,
         title="Short nights",
-        severity="warning under the minimum; info under the heavy-day level after a "
-        "heavy day",
+        severity="warning under the minimum; info under the heavy-day level after a heavy day",
         fires_when="planned sleep is short",
         source=f"Walsh 2021 consensus (adults 7-9 h; the effect of a few short nights is "
         f"unclear); {ARTICLE}",
@@ -333,9 +328,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         source=f"Phillips 2017 (sleep regularity); {ARTICLE} (a fixed sleep-wake rhythm)",
         evidence=Evidence.cohort,
         thresholds=(
-            Threshold(
-                "sleep_spread_min", 60, 0, 720, "min", "spread of bedtimes or wake times"
-            ),
+            Threshold("sleep_spread_min", 60, 0, 720, "min", "spread of bedtimes or wake times"),
         ),
     ),
     RuleInfo(
@@ -359,9 +352,7 @@ CATALOGUE: tuple[RuleInfo, ...] = (
         fires_when="days that plan fewer protein meals than the threshold",
         source=f"Morton 2018 meta-analysis; Schoenfeld & Aragon 2018; ISSN 2017; {ARTICLE}",
         evidence=Evidence.meta_analysis,
-        thresholds=(
-            Threshold("protein_meals_min", 3, 0, 8, "meals", "protein meals a day", True),
-        ),
+        thresholds=(Threshold("protein_meals_min", 3, 0, 8, "meals", "protein meals a day", True),),
     ),
     RuleInfo(
         id="glycogen-refill",
@@ -488,7 +479,7 @@ WEEK_TYPE_WORDS: dict[str, str] = {
 
 
 def join_words(words: list[str] | tuple[str, ...], conjunction: str = "and") -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     if not words:
         return ""
     if len(words) == 1:
@@ -504,12 +495,12 @@ def format_number(value: float) -> str:
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
-    """"1 night", "3 nights"."""
+    """ "1 night", "3 nights"."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
 
 
 def severity_counts(criticals: int, warnings: int, infos: int = 0) -> str:
-    """"2 critical and 3 warnings": the one place this sentence is written."""
+    """ "2 critical and 3 warnings": the one place this sentence is written."""
     parts = []
     if criticals:
         parts.append(f"{criticals} critical")

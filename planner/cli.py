@@ -16,7 +16,6 @@ from planner import __version__
 from planner.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
-    from planner.model import Plan
     from planner.planfile import PlanError
     from planner.report import PlanReport, Severity
 
@@ -24,7 +23,6 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INVALID = 2
 EXIT_USAGE = 2
-
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ from planner.planfile import (
     with_newline,
     write_atomic,
 )
+from planner.tomlkit_adapter import LayoutError
 
 if TYPE_CHECKING:
     from planner.model import Plan
@@ -169,15 +170,16 @@ class PlanEditor:
         except EditError as error:
             self._restore(before)
             raise PlanError(source, [Problem(None, "", str(error))]) from None
-        except Exception as error:
+        except LayoutError as error:
             # tomlkit cannot edit some valid layouts in place (a day's tables split up
-            # by other tables); refuse the edit rather than crash or half-apply it.
+            # by other tables); refuse the edit rather than half-apply it. Any other
+            # exception is a bug and goes up as itself.
             self._restore(before)
-            reason = (
-                f"cannot {self.describe(edit)} in this file's layout ({type(error).__name__}); "
-                "keep each day's tables together to edit it here"
-            )
-            raise PlanError(source, [Problem(None, "", reason)]) from error
+            reason = f"cannot {self.describe(edit)} in this file's layout: {error}"
+            raise PlanError(source, [Problem(None, "", reason)]) from None
+        except BaseException:
+            self._restore(before)  # a bug: propagate it, but leave the plan as it was
+            raise
         self._document.plan = plan
         # New lines tomlkit writes end in "\n"; a file of "\r\n" lines keeps "\r\n".
         self._text = with_newline(self._document.text(), self._document.newline)

@@ -11,15 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from planner import tomlkit_adapter as layout
 from planner.block_edits import AddWeek, DeleteWeek, DuplicateWeek, SetWeek
 from planner.model import DAY_KEYS, DAY_NAMES, MAX_SESSIONS_PER_DAY, Done, Plan, Session
-from planner.planfile import inline_table, load_toml, to_toml_value, toml_table
+from planner.planfile import inline_table, load_toml, parse_document, to_toml_value, toml_table
 from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
+from planner.tomlkit_adapter import Entry
 
 if TYPE_CHECKING:
     import tomlkit
-    from tomlkit.container import Container
-    from tomlkit.items import Item, Key, Table
+    from tomlkit.items import Table
 
 
 class EditError(ValueError):
@@ -184,11 +185,9 @@ def apply_edit(document: tomlkit.TOMLDocument, plan: Plan, edit: Edit) -> tomlki
     indexes and to tell which session values really changed.
     """
     if isinstance(edit, ReplacePlan):
-        import tomlkit
-
         # tomllib first: a syntax error becomes a PlanError with its line and column.
         load_toml(edit.text, edit.label)
-        return tomlkit.parse(edit.text)
+        return parse_document(edit.text, edit.label)
     if isinstance(edit, AddWeek | DuplicateWeek | DeleteWeek | SetWeek):
         from planner.block_edits import apply_week_edit
 
@@ -264,19 +263,9 @@ def _session(plan: Plan, day: str, index: int, week: int = 0) -> Session:
 
 
 # --- tomlkit structure -----------------------------------------------------------
-
-
-def _is_trivia(entry: tuple[Key | None, Item]) -> bool:
-    from tomlkit.items import Comment, Null, Whitespace
-
-    # Null is what tomlkit leaves where a key was deleted; it renders as nothing.
-    return entry[0] is None and isinstance(entry[1], Comment | Whitespace | Null)
-
-
-def _is_blank(entry: tuple[Key | None, Item]) -> bool:
-    from tomlkit.items import Whitespace
-
-    return isinstance(entry[1], Whitespace)
+#
+# A table's body is a list of entries (see planner.tomlkit_adapter); the comments and
+# blank lines at its end stand, in the text, before whatever table comes next.
 
 
 def _tail_owner(table: Table) -> Table:
@@ -285,9 +274,9 @@ def _tail_owner(table: Table) -> Table:
 
     owner = table
     while True:
-        body = owner.value.body
-        real = [entry for entry in body if not _is_trivia(entry)]
-        if not real or (body and _is_trivia(body[-1])):
+        body = layout.body(owner)
+        real = [entry for entry in body if not layout.is_trivia(entry)]
+        if not real or (body and layout.is_trivia(body[-1])):
             return owner
         last = real[-1][1]
         if isinstance(last, AoT) and len(last) > 0:
@@ -298,34 +287,28 @@ def _tail_owner(table: Table) -> Table:
             return owner
 
 
-def _detach_tail(table: Table) -> list[tuple[Key | None, Item]]:
+def _detach_tail(table: Table) -> list[Entry]:
     """Remove and return the comments and blank lines that end a table's text."""
-    from tomlkit.items import Null
-
-    body = table.value.body
-    tail: list[tuple[Key | None, Item]] = []
-    while body and _is_trivia(body[-1]):
+    body = layout.body(table)
+    tail: list[Entry] = []
+    while body and layout.is_trivia(body[-1]):
         entry = body.pop()
-        if not isinstance(entry[1], Null):
+        if not layout.is_deleted(entry):
             tail.insert(0, entry)
     return tail
 
 
-def _attach_tail(table: Table, tail: list[tuple[Key | None, Item]]) -> None:
-    from tomlkit.items import Null
-
-    body = table.value.body
+def _attach_tail(table: Table, tail: list[Entry]) -> None:
+    body = layout.body(table)
     for entry in tail:
         # One blank line where two runs of blank lines meet.
-        last = next((e for e in reversed(body) if not isinstance(e[1], Null)), None)
-        if _is_blank(entry) and last is not None and _is_blank(last):
+        last = next((e for e in reversed(body) if not layout.is_deleted(e)), None)
+        if layout.is_blank(entry) and last is not None and layout.is_blank(last):
             continue
         body.append(entry)
 
 
-def _split_tail(
-    tail: list[tuple[Key | None, Item]],
-) -> tuple[list[tuple[Key | None, Item]], list[tuple[Key | None, Item]]]:
+def _split_tail(tail: list[Entry]) -> tuple[list[Entry], list[Entry]]:
     """A table's tail as (its own comments, the rest).
 
     Comments right under a table's last key, ended by a blank line, belong to the
@@ -333,18 +316,12 @@ def _split_tail(
     table and stays where it is.
     """
     for index, entry in enumerate(tail):
-        if _is_blank(entry):
+        if layout.is_blank(entry):
             return tail[:index], tail[index:]
     return [], tail
 
 
-def _blank_line() -> tuple[None, Item]:
-    import tomlkit
-
-    return (None, tomlkit.ws("\n"))
-
-
-def _make_room_after(owner: Table) -> tuple[list[tuple[Key | None, Item]], bool]:
+def _make_room_after(owner: Table) -> tuple[list[Entry], bool]:
     """Detach owner's tail so a table can follow owner's own lines.
 
     Owner keeps its own comments and, when the tail had one, a blank line; the rest
@@ -352,69 +329,53 @@ def _make_room_after(owner: Table) -> tuple[list[tuple[Key | None, Item]], bool]
     followed owner. The flag says whether the blank line is there.
     """
     own, rest = _split_tail(_detach_tail(owner))
-    blank = bool(rest) and _is_blank(rest[0])
-    _attach_tail(owner, own + ([_blank_line()] if blank else []))
+    blank = bool(rest) and layout.is_blank(rest[0])
+    _attach_tail(owner, own + ([layout.blank_line()] if blank else []))
     return rest, blank
 
 
-def _new_tail(
-    own: list[tuple[Key | None, Item]], rest: list[tuple[Key | None, Item]]
-) -> list[tuple[Key | None, Item]]:
+def _new_tail(own: list[Entry], rest: list[Entry]) -> list[Entry]:
     """A moved table's own comments followed by the trivia that now comes after it.
 
     A blank line ends the own comments, so they stay the table's own.
     """
-    if own and not (rest and _is_blank(rest[0])):
-        return [*own, _blank_line(), *rest]
+    if own and not (rest and layout.is_blank(rest[0])):
+        return [*own, layout.blank_line(), *rest]
     return [*own, *rest]
 
 
-def _shift_indexes(container: Container, start: int, delta: int) -> None:
-    """Move tomlkit's key index past a change of `delta` entries at `start` of a body."""
-    for key, index in list(container._map.items()):
-        if isinstance(index, tuple):
-            container._map[key] = tuple(i + delta if i >= start else i for i in index)
-        elif index >= start:
-            container._map[key] = index + delta
-    container._validation_cache.clear()
-
-
 def _insert_trivia(
-    container: Container, position: int, entries: list[tuple[Key | None, Item]]
+    table: Table | tomlkit.TOMLDocument, position: int, entries: list[Entry]
 ) -> None:
     """Insert comments and blank lines into a table's body before entry `position`."""
-    body = container.body
+    body = layout.body(table)
     for entry in entries:
-        if _is_blank(entry) and (
-            (position > 0 and _is_blank(body[position - 1]))
-            or (position < len(body) and _is_blank(body[position]))
+        if layout.is_blank(entry) and (
+            (position > 0 and layout.is_blank(body[position - 1]))
+            or (position < len(body) and layout.is_blank(body[position]))
         ):
             continue
         body.insert(position, entry)
-        _shift_indexes(container, position, 1)
+        layout.shift_indexes(table, position, 1)
         position += 1
 
 
-def _take_trivia_before(container: Container, position: int) -> list[tuple[Key | None, Item]]:
+def _take_trivia_before(table: Table, position: int) -> list[Entry]:
     """Remove and return the comments and blank lines right before entry `position`."""
-    from tomlkit.items import Null
-
-    body = container.body
+    body = layout.body(table)
     start = position
-    while start > 0 and _is_trivia(body[start - 1]):
+    while start > 0 and layout.is_trivia(body[start - 1]):
         start -= 1
-    taken = [entry for entry in body[start:position] if not isinstance(entry[1], Null)]
+    taken = [entry for entry in body[start:position] if not layout.is_deleted(entry)]
     del body[start:position]
-    _shift_indexes(container, position, start - position)
+    layout.shift_indexes(table, position, start - position)
     return taken
 
 
-def _entry_index(container: Container, key: str) -> int:
+def _entry_index(table: Any, key: str) -> int:
     """Where the entry of a key is in a table's body."""
     return next(
-        index
-        for index, (entry_key, _) in enumerate(container.body)
-        if entry_key is not None and entry_key.key == key
+        index for index, entry in enumerate(layout.body(table)) if layout.entry_key(entry) == key
     )
 
 
@@ -447,13 +408,15 @@ def _week_days(document: tomlkit.TOMLDocument, week: int) -> Any:
 
 def _days_table(
     document: tomlkit.TOMLDocument, week: int = 0
-) -> tuple[Table, Table | None, Table | None]:
+) -> tuple[Any, Table | None, Table | None]:
     """The `days` table of a week, made when the week has none: in a format 1 file
     after [defaults] or [plan], in format 2 at the end of the week's `[[weeks]]` table.
 
     Also returns the table that ends where a new `days` table starts, so a first day
     can go after that table's own lines, and the week table a new format 2 `days`
     table still has to be added to once room is made (None when it is in place).
+    An existing `days` is returned as tomlkit has it: a table, or the pieces of one
+    split up by other tables.
     """
     import tomlkit
     from tomlkit.items import Table
@@ -467,15 +430,13 @@ def _days_table(
     if week != 0:
         raise EditError(f"a format 1 plan has one week; there is no week {week + 1}")
     if "days" in document:
-        existing: Table = document["days"]
-        return existing, None, None
+        return document["days"], None, None
     days = tomlkit.table(is_super_table=True)
     anchor = next((key for key in ("defaults", "plan", "format") if key in document), None)
-    container: Container = document
     if anchor is None:
         document.add("days", days)
         return days, None, None
-    container._insert_after(anchor, "days", days)
+    layout.insert_after(document, anchor, "days", days)
     before = document[anchor]
     return days, before if isinstance(before, Table) else None, None
 
@@ -485,7 +446,7 @@ def _day_table(
 ) -> Table | None:
     """The document's table for a day of a week; made in week order when `create` is set."""
     import tomlkit
-    from tomlkit.items import InlineTable, Table
+    from tomlkit.items import InlineTable
 
     before: Table | None = None
     holder: Table | None = None
@@ -500,15 +461,15 @@ def _day_table(
         table = days[day]
         if isinstance(table, InlineTable):
             raise EditError(f"days.{day} is an inline table; write it as [days.{day}] to edit it")
-        assert isinstance(table, Table)
-        return table
+        return layout.require_table(table, f"days.{day}")
     if not create:
         return None
+    days = layout.require_table(days, "days")  # a new day goes in among the others
     # Written as [days.xxx] even while it holds nothing but sessions, as people do.
     table = tomlkit.table(is_super_table=False)
     earlier = [key for key in DAY_KEYS[: DAY_KEYS.index(day)] if key in days]
     later = [key for key in DAY_KEYS[DAY_KEYS.index(day) + 1 :] if key in days]
-    previous = days[earlier[-1]] if earlier else before
+    previous = layout.require_table(days[earlier[-1]], "days") if earlier else before
     if previous is not None:
         # After the earlier day's (or the table before [days]'s) own lines; what
         # stood before the next table stays before it.
@@ -518,21 +479,22 @@ def _day_table(
             # A format 2 week's first day: its `days` goes under the week's own lines.
             holder.append("days", days)
         if earlier:
-            days.value._insert_after(earlier[-1], day, table)
+            layout.insert_after(days, earlier[-1], day, table)
         else:
             days.append(day, table)
-        table.trivia.indent = "" if blank else "\n"
+        layout.set_indent(table, "" if blank else "\n")
         _attach_tail(table, rest)
     elif later:
         # Before the later day, taking over the blank line above it.
-        following = days[later[0]]
-        days.value._insert_at(_entry_index(days.value, later[0]), day, table)
-        table.trivia.indent = following.trivia.indent if "\n" in following.trivia.indent else ""
-        following.trivia.indent = following.trivia.indent.replace("\n", "")
-        _attach_tail(table, [_blank_line()])
+        following = layout.require_table(days[later[0]], f"days.{later[0]}")
+        above = layout.indent(following)
+        layout.insert_at(days, _entry_index(days, later[0]), day, table)
+        layout.set_indent(table, above if "\n" in above else "")
+        layout.set_indent(following, above.replace("\n", ""))
+        _attach_tail(table, [layout.blank_line()])
     else:
         days.append(day, table)
-        table.trivia.indent = "\n"
+        layout.set_indent(table, "\n")
     return table
 
 
@@ -570,11 +532,11 @@ def done_values(done: Done) -> dict[str, Any]:
 
 def _insert_into_aot(sessions: Any, position: int, table: Table, indent: str) -> None:
     """Insert a table into an array of tables without re-indenting its neighbours."""
-    indents = [(other, other.trivia.indent) for other in sessions]
+    indents = [(other, layout.indent(other)) for other in sessions]
     sessions.insert(position, table)
     for other, other_indent in indents:
-        other.trivia.indent = other_indent
-    table.trivia.indent = indent
+        layout.set_indent(other, other_indent)
+    layout.set_indent(table, indent)
 
 
 def _insert_session(
@@ -596,16 +558,17 @@ def _insert_session(
         inline.update(_session_values(session) if table is None else table.unwrap())
         sessions.insert(len(sessions) if index is None else index, inline)
         return
-    own: list[tuple[Key | None, Item]] = []
+    own: list[Entry] = []
     if isinstance(table, Table):
         # A moved session: its tail is its own comments (see _delete_session).
         own = _detach_tail(table)
-        table.trivia.indent = ""
+        layout.set_indent(table, "")
     else:
         table = toml_table(_session_values(session) if table is None else _inline(table.unwrap()))
     if not isinstance(sessions, AoT) or len(sessions) == 0:
         owner = _tail_owner(day_table)
-        if any(key is not None and key.key != "sessions" for key, _ in day_table.value.body):
+        keys = (layout.entry_key(entry) for entry in layout.body(day_table))
+        if any(key is not None and key != "sessions" for key in keys):
             rest, blank = _make_room_after(owner)
             indent = "" if blank else "\n"
         else:
@@ -618,7 +581,7 @@ def _insert_session(
         aot = tomlkit.aot()
         aot.append(table)
         day_table.append("sessions", aot)
-        table.trivia.indent = indent
+        layout.set_indent(table, indent)
         _attach_tail(table, _new_tail(own, rest))
         return
     position = len(sessions) if index is None else max(0, min(index, len(sessions)))
@@ -629,12 +592,11 @@ def _insert_session(
         _insert_into_aot(sessions, position, table, "" if blank else "\n")
     else:
         # Before the first session: the comments above it stay above it.
-        container = day_table.value
-        at = _entry_index(container, "sessions")
-        day_own, rest = _split_tail(_take_trivia_before(container, at))
-        blank = bool(rest) and _is_blank(rest[0])
-        keep = day_own + ([_blank_line()] if blank else [])
-        _insert_trivia(container, _entry_index(container, "sessions"), keep)
+        at = _entry_index(day_table, "sessions")
+        day_own, rest = _split_tail(_take_trivia_before(day_table, at))
+        blank = bool(rest) and layout.is_blank(rest[0])
+        keep = day_own + ([layout.blank_line()] if blank else [])
+        _insert_trivia(day_table, _entry_index(day_table, "sessions"), keep)
         _insert_into_aot(sessions, 0, table, "" if blank or not day_own else "\n")
     _attach_tail(table, _new_tail(own, rest))
 
@@ -671,15 +633,14 @@ def _delete_session(document: tomlkit.TOMLDocument, day: str, index: int, week: 
         del sessions[index]
         before = _detach_tail(previous_owner)
         previous_own, between = _split_tail(before)
-        if between and not _is_blank(between[0]) and rest and _is_blank(rest[0]):
+        if between and not layout.is_blank(between[0]) and rest and layout.is_blank(rest[0]):
             # Comments that stood right above the deleted session stay, set apart by a
             # blank line so they do not become the previous session's own.
-            between = [_blank_line(), *between]
+            between = [layout.blank_line(), *between]
         _attach_tail(previous_owner, [*previous_own, *between, *rest])
     elif len(sessions) > 1:
         del sessions[index]
-        container = day_table.value
-        _insert_trivia(container, _entry_index(container, "sessions"), rest)
+        _insert_trivia(day_table, _entry_index(day_table, "sessions"), rest)
     else:
         del day_table["sessions"]
         _attach_tail(_tail_owner(day_table), rest)
@@ -705,7 +666,7 @@ def _set_key(table: Any, key: str, value: Any) -> None:
     if key in table or isinstance(table, InlineTable):
         table[key] = value
         return
-    body = table.value.body
+    body = layout.body(table)
     first_table = next(
         (i for i, (_, item) in enumerate(body) if isinstance(item, Table | AoT)), None
     )
@@ -716,18 +677,18 @@ def _set_key(table: Any, key: str, value: Any) -> None:
         return
     # A day with sessions: the key goes under the day's own keys, not under the
     # comments that stand above its first session.
-    keys = [i for i, entry in enumerate(body[:first_table]) if not _is_trivia(entry)]
+    keys = [i for i, entry in enumerate(body[:first_table]) if not layout.is_trivia(entry)]
     if keys:
         position = keys[-1] + 1
     else:
         position = 0
         while (
-            position < first_table and _is_trivia(body[position]) and not _is_blank(body[position])
+            position < first_table
+            and layout.is_trivia(body[position])
+            and not layout.is_blank(body[position])
         ):
             position += 1
-    item = tomlkit.item(value)
-    table.value._insert_at(position, key, item)
-    dict.__setitem__(table, key, item)
+    layout.insert_at(table, position, key, tomlkit.item(value))
 
 
 def _styled(current: Any, value: Any) -> Any:

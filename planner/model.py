@@ -7,8 +7,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -17,8 +17,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    create_model,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -237,9 +237,9 @@ class Done(BaseModel):
         default=None, description="session RPE done; default the planned RPE"
     )
     note: ShortText = ""
-    source: Annotated[
-        str, Field(max_length=80), _no_control_characters(allow_newlines=False)
-    ] = Field(default="", description="the logged workout it came from (planner log)")
+    source: Annotated[str, Field(max_length=80), _no_control_characters(allow_newlines=False)] = (
+        Field(default="", description="the logged workout it came from (planner log)")
+    )
 
     @property
     def skipped(self) -> bool:
@@ -403,9 +403,7 @@ def _local_date(value: Any) -> Any:
     return value
 
 
-MondayDate = Annotated[
-    dt.date | None, BeforeValidator(_local_date), AfterValidator(_monday)
-]
+MondayDate = Annotated[dt.date | None, BeforeValidator(_local_date), AfterValidator(_monday)]
 
 
 class PlanInfo(BaseModel):
@@ -591,9 +589,7 @@ class Plan(BaseModel):
     plan: PlanInfo
     defaults: Defaults = Field(default_factory=Defaults)
     days: Days | None = Field(default=None, description="format 1: the one week's days")
-    weeks: (
-        Annotated[tuple[Week, ...], Field(min_length=1, max_length=MAX_WEEKS)] | None
-    ) = Field(
+    weeks: Annotated[tuple[Week, ...], Field(min_length=1, max_length=MAX_WEEKS)] | None = Field(
         default=None, validate_default=True, description="format 2: the weeks of the plan, 1 to 16"
     )
     history: History = Field(default_factory=History)
@@ -639,7 +635,8 @@ class Plan(BaseModel):
             )
         if weeks is None and version == 2:
             raise PydanticCustomError(
-                "missing", "required: a format 2 plan needs at least one [[weeks]]"
+                "weeks_missing",
+                "a format 2 plan needs at least one [[weeks]] (or write format = 1)",
             )
         return weeks
 

@@ -3,7 +3,10 @@
 Two ways in: `read_plan` (tomllib, fast, read-only; what `planner check` uses) and
 `PlanDocument.load` (tomlkit, keeps every comment and blank line so the editor can
 save a plan changed only where it was edited). Every error, syntax or schema, reads
-`FILE:LINE: key.path: reason`.
+`FILE:LINE: key.path: reason` on one line, with what the file holds escaped so it can
+never break the line or drive the terminal. A save writes the bytes it was given
+atomically, keeps a backup, and (for the editor) refuses to replace a file that
+changed on disk since it was read (FileState, FileChangedOnDisk).
 """
 
 from __future__ import annotations
@@ -766,7 +769,7 @@ def describe_error(
         expected = str(ctx.get("expected", "")).replace("'", "")
         return f"must be one of {expected}, got {_shown(value)}"
     if kind == "literal_error" and path == ("format",):
-        return f"must be 1 (the plan format version this planner reads), got {_shown(value)}"
+        return f"must be 1 or 2 (the plan format versions this planner reads), got {_shown(value)}"
     if kind == "int_from_float":
         return f"must be a whole number, got {_shown(value)}"
     if kind == "string_too_short":
@@ -802,7 +805,10 @@ def plan_error_from_validation(error: ValidationError, text: str, source: str) -
             reason = describe_error(item, path).replace("must be one of", "key must be one of")
         else:
             reason = describe_error(item, path)
-        problems.append(Problem(line_of(path, lines), format_key_path(path), reason))
+        line = line_of(path, lines)
+        if path == ("weeks",) and path not in lines:
+            line = line_of(("format",), lines)  # format 2 asks for [[weeks]]: say so there
+        problems.append(Problem(line, format_key_path(path), reason))
     problems.sort(key=lambda problem: problem.line or 0)
     return PlanError(source, problems)
 

@@ -161,7 +161,7 @@ class WeekReport:
 
     @property
     def title(self) -> str:
-        """"Build 2" or "week 2"."""
+        """ "Build 2" or "week 2"."""
         return self.label or f"week {self.week}"
 
 
@@ -197,7 +197,7 @@ class PlanReport:
 
 
 def count_sentence(findings: tuple[Finding, ...] | list[Finding]) -> str:
-    """"2 critical and 3 warnings" over the counting findings given."""
+    """ "2 critical and 3 warnings" over the counting findings given."""
     criticals = sum(1 for f in findings if f.severity is Severity.critical)
     warnings = sum(1 for f in findings if f.severity is Severity.warning)
     return severity_counts(criticals, warnings)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from planner.report import PlanReport
     from planner.model import Plan
+    from planner.report import PlanReport
 
 #: Every export format, by the name `--to` and the editor use.
 EXPORT_FORMATS: tuple[str, ...] = ("toml", "ics", "md", "json")
@@ -35,9 +35,7 @@ class ExportError(ValueError):
         self.exists = exists
 
 
-def render(
-    plan: Plan, to: str, report: PlanReport | None = None, week: int | None = None
-) -> str:
+def render(plan: Plan, to: str, report: PlanReport | None = None, week: int | None = None) -> str:
     """The plan (or its week `week`, 1-based) in an export format: toml, ics, md or json.
 
     `report` (the plan's findings) is used by Markdown; it is worked out when not given.

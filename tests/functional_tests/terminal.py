@@ -15,6 +15,8 @@ from pathlib import Path
 import pexpect
 import pyte
 
+ROOT = Path(__file__).resolve().parents[2]
+
 KEYS = {
     "shift+right": "\x1b[1;2C",
     "shift+left": "\x1b[1;2D",
@@ -38,8 +40,15 @@ KEYS = {
 class Terminal:
     """A program in a pseudo-terminal with a virtual screen of its output."""
 
-    def __init__(self, argv: list[str], cwd: Path, columns: int = 120, lines: int = 36) -> None:
-        env = dict(os.environ)
+    def __init__(
+        self,
+        argv: list[str],
+        cwd: Path,
+        columns: int = 120,
+        lines: int = 36,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        env = {**os.environ, **(env or {})}
         env.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)})
         for variable in ("TEXTUAL", "TEXTUAL_DRIVER", "NO_COLOR"):
             env.pop(variable, None)
@@ -51,8 +60,11 @@ class Terminal:
 
     @classmethod
     def planner(cls, *arguments: str, cwd: Path) -> Terminal:
-        """The installed planner program (as `python -m planner`)."""
-        return cls([sys.executable, "-m", "planner", *arguments], cwd)
+        """This checkout's planner program (as `python -m planner`, with the checkout
+        first on PYTHONPATH, whatever folder it runs in)."""
+        path = os.environ.get("PYTHONPATH")
+        root = str(ROOT) + (os.pathsep + path if path else "")
+        return cls([sys.executable, "-m", "planner", *arguments], cwd, env={"PYTHONPATH": root})
 
     def pump(self, seconds: float = 0.05) -> None:
         """Feed whatever output arrived within `seconds` to the virtual screen."""

@@ -282,6 +282,36 @@ async def test_a_symlink_loop_fails_to_save_and_the_editor_still_works(tmp_path:
     assert read_plan(tmp_path / "real.toml") == app.editor.plan
 
 
+async def test_save_as_into_a_symlink_loop_fails_and_the_editor_still_works(
+    tmp_path: Path,
+) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    app = week_app(tmp_path)
+    path = tmp_path / "week.toml"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        app.main_screen.action_save_as()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(loop)
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        failures = [n for n in app._notifications if n.title == "Not saved"]
+        assert failures and "loops back on itself" in failures[0].message
+        assert not app.main_screen.saving
+        assert app.editor.path == path
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not app.editor.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert path.read_text(encoding="utf-8") == app.editor.text
+
+
 async def test_an_unexpected_error_in_a_save_is_shown_and_saving_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -306,3 +336,26 @@ async def test_an_unexpected_error_in_a_save_is_shown_and_saving_ends(
         await settle(app, pilot)
         assert not app.editor.dirty
     assert path.read_text(encoding="utf-8") == app.editor.text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_the_dialog_fits_whole_at_every_size(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Every button whole and inside the dialog; the question not cut off."""
+    from textual.widgets import Button, Static
+
+    app = week_app(tmp_path)
+    path = tmp_path / "week.toml"
+    async with app.run_test(size=size) as pilot:
+        await edit_then_change_on_disk(app, pilot, path)
+        dialog = app.screen.query_one("#file-changed")
+        box = dialog.region
+        assert box.right <= size[0] and box.bottom <= size[1]
+        buttons = list(app.screen.query(Button).results(Button))
+        assert [button.id for button in buttons] == ["reload", "overwrite", "save_as", "cancel"]
+        for button in buttons:
+            region = button.region
+            assert region.width >= len(str(button.label)), button.id
+            assert box.contains_region(region), button.id
+        text = app.screen.query_one("#file-changed-text", Static)
+        assert text.region.height >= 3  # wrapped onto lines, not cut to one
+        assert app.screen.focused is app.screen.query_one("#save_as", Button)

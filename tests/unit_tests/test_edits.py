@@ -569,6 +569,48 @@ def test_a_layout_the_editor_cannot_change_is_refused_not_crashed(text: str, edi
         assert editor.plan == parse_plan(editor.text)
 
 
+@pytest.mark.parametrize(
+    ("text", "edit", "where"),
+    [
+        (SPLIT_LAYOUTS["days split by another table"], AddSession("thu", JOG), "days"),
+        (SPLIT_LAYOUTS["sessions before their day"], SetDay("mon", 6.0, None, None), "days.mon"),
+        (SPLIT_LAYOUTS["sessions after the next day"], DeleteSession("mon", 0), "days.mon"),
+    ],
+)
+def test_a_split_layout_is_refused_with_its_reason(text: str, edit: Edit, where: str) -> None:
+    editor = editor_on(text)
+    with pytest.raises(PlanError) as caught:
+        editor.apply(edit)
+    assert caught.value.reason == (
+        f"cannot {edit.describe()} in this file's layout: {where} is split up by other "
+        "tables in this file; keep its lines together to edit it here"
+    )
+    assert editor.text == text
+    assert not editor.can_undo
+
+
+@pytest.mark.parametrize("bug", [KeyError("days"), AttributeError("x"), AssertionError()])
+def test_a_bug_in_an_edit_goes_up_as_itself(
+    commented_plan: str, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    """Only tomlkit's real layout limits become "cannot ... in this file's layout"."""
+    editor = editor_on(commented_plan)
+
+    def broken(document: Any, _plan: Any, _edit: Any) -> Any:
+        document["plan"]["name"] = "half an edit"
+        raise bug
+
+    monkeypatch.setattr("planner.editor.apply_edit", broken)
+    with pytest.raises(type(bug)):
+        editor.apply(SetDay("thu", 7.0, None, None))
+    monkeypatch.undo()
+    assert editor.text == commented_plan
+    assert editor.plan == parse_plan(commented_plan)
+    assert not editor.can_undo
+    editor.apply(SetDay("thu", 7.0, None, None))  # the document was restored, not left half-edited
+    assert 'name = "Strength 3x + active recovery"' in editor.text
+
+
 def test_inline_sessions_are_edited_in_place() -> None:
     text = (
         'format = 1\n[plan]\nname = "Inline"\n\n[days.mon]  # compact\nsessions = [\n'
@@ -626,8 +668,9 @@ sleep_values = st.none() | st.floats(0, 14) | st.sampled_from([7.0, 7.5, 8.0, 9.
 
 @st.composite
 def edits(draw: st.DrawFn, plan: Plan) -> Edit:
-    days_with_sessions = [d for d in DAY_KEYS if plan.days[d].sessions]
-    days_with_room = [d for d in DAY_KEYS if len(plan.days[d].sessions) < MAX_SESSIONS_PER_DAY]
+    week = plan.week_list[0].days  # edits name week 0 unless told otherwise
+    days_with_sessions = [d for d in DAY_KEYS if week[d].sessions]
+    days_with_room = [d for d in DAY_KEYS if len(week[d].sessions) < MAX_SESSIONS_PER_DAY]
     kinds = ["set_day"]
     if days_with_room:
         kinds.append("add")
@@ -644,12 +687,12 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
         )
     if kind == "add":
         day = draw(st.sampled_from(days_with_room))
-        index = draw(st.none() | st.integers(0, len(plan.days[day].sessions)))
+        index = draw(st.none() | st.integers(0, len(week[day].sessions)))
         return AddSession(day, draw(sessions()), index)
     day = draw(st.sampled_from(days_with_sessions))
-    index = draw(st.integers(0, len(plan.days[day].sessions) - 1))
+    index = draw(st.integers(0, len(week[day].sessions) - 1))
     if kind == "update":
-        old = plan.days[day].sessions[index]
+        old = week[day].sessions[index]
         # change a few fields of the old session, or replace it outright
         new = draw(sessions())
         fields = draw(st.sets(st.sampled_from(list(Session.model_fields))))
@@ -661,7 +704,7 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
         return DeleteSession(day, index)
     targets = [d for d in DAY_KEYS if d == day or d in days_with_room]
     to_day = draw(st.sampled_from(targets))
-    size = len(plan.days[to_day].sessions) - (1 if to_day == day else 0)
+    size = len(week[to_day].sessions) - (1 if to_day == day else 0)
     return MoveSession(day, index, to_day, draw(st.none() | st.integers(0, size)))
 
 
@@ -747,7 +790,7 @@ def _same_block(actual: str, expected: str) -> bool:
 
 def expected_plan_after(plan: Plan, edit: Edit) -> dict[str, Any]:
     """The days of the plan as the edit should leave them (sessions and day values)."""
-    days = {d: list(plan.days[d].sessions) for d in DAY_KEYS}
+    days = {d: list(plan.week_list[0].days[d].sessions) for d in DAY_KEYS}
     if isinstance(edit, AddSession):
         at = len(days[edit.day]) if edit.index is None else edit.index
         days[edit.day].insert(at, edit.session)
@@ -774,7 +817,13 @@ def test_random_edits_keep_everything_else_and_undo_exactly(
     check_random_edits(commented_plan, data)
 
 
-TEMPLATE_TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in PLANS_DIR.glob("*.toml")}
+#: The week templates (format 1, `[days.*]` blocks, which this test's model of the file
+#: follows); random edits of the block templates' weeks are in test_block_edits.py.
+TEMPLATE_TEXTS = {
+    path.stem: text
+    for path in PLANS_DIR.glob("*.toml")
+    if (text := path.read_text(encoding="utf-8")).count("\nformat = 1")
+}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -802,9 +851,9 @@ def check_random_edits(commented_plan: str, data: st.DataObject) -> None:
         assert editor.plan == parse_plan(editor.text)
         # the edit did what it says
         for day, day_sessions in expected_plan_after(plan, edit).items():
-            assert list(editor.plan.days[day].sessions) == day_sessions, day
+            assert list(editor.plan.week_list[0].days[day].sessions) == day_sessions, day
         if isinstance(edit, SetDay):
-            edited = editor.plan.days[edit.day]
+            edited = editor.plan.week_list[0].days[edit.day]
             assert (edited.sleep_hours, edited.bedtime, edited.protein_meals, edited.note) == (
                 edit.sleep_hours,
                 edit.bedtime,

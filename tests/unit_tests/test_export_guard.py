@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from planner.export import EXPORT_FORMATS, ExportError, export_to_file, refusal, render
-from planner.planfile import SaveError, backup_path, canonical_toml, parse_plan, read_plan
+from planner.planfile import SaveError, backup_path, parse_plan, read_plan
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def plan_file(write_plan: Callable[..., Path], tmp_path: Path, commented_plan: s
 
 def test_render_gives_every_format(plan_file: Path) -> None:
     plan = read_plan(plan_file)
-    assert render(plan, "toml") == canonical_toml(plan)
+    assert render(plan, "toml").startswith("format = 1\n")
     assert parse_plan(render(plan, "toml")) == plan
     assert json.loads(render(plan, "json"))["plan"]["name"] == plan.plan.name
     assert render(plan, "ics").startswith("BEGIN:VCALENDAR")

@@ -99,14 +99,14 @@ def test_raw_control_character_is_a_toml_error() -> None:
             "format = 1",
             "fromat = 2",
             "fromat",
-            "format, plan, defaults, days, history, rules",
+            "format, plan, defaults, days, weeks, history, rules, accepted",
             "format",
         ),
         (
             "name = ",
             'nmae = "x"',
             "plan.nmae",
-            "name, description, level, week_start, body_mass_kg, repeats",
+            "name, description, level, start, week_start, body_mass_kg, repeats",
             "name",
         ),
         (
@@ -127,14 +127,14 @@ def test_raw_control_character_is_a_toml_error() -> None:
             "rpe = 8",
             "rep = 8",
             "days.mon.sessions[0].rep",
-            "title, kind, activity, focus, minutes, rpe, start, carbs_after",
+            "title, kind, activity, focus, minutes, rpe, start, carbs_after, done, extra",
             "rpe",
         ),
         (
             'title = "Deadlift, pull-ups"',
             "minute = 5",
             "days.fri.sessions[0].minute",
-            "title, kind, activity, focus, minutes, rpe, start, carbs_after",
+            "title, kind, activity, focus, minutes, rpe, start, carbs_after, done, extra",
             "minutes",
         ),
         (
@@ -183,7 +183,7 @@ def test_unknown_key_without_a_close_match_has_no_hint() -> None:
     error = error_of(HEAD + "zzz = 1\n")
     assert str(error) == (
         "week.toml:5: plan.zzz: unknown key (known keys: name, description, level, "
-        "week_start, body_mass_kg, repeats)"
+        "start, week_start, body_mass_kg, repeats)"
     )
 
 
@@ -320,7 +320,7 @@ def test_unknown_kind_activity_focus_level(
 def test_unknown_rule_id_in_disabled(commented_plan: str) -> None:
     text = commented_plan.replace('"glycogen-refill"', '"glycogen-refil"')
     error = error_of(text)
-    assert error.key == "rules.disabled"
+    assert error.key == "rules.disabled[0]"
     assert error.line == line_of_text(text, "disabled = ")
     assert 'unknown rule id "glycogen-refil"' in error.reason
 
@@ -401,17 +401,29 @@ def test_week_start_with_a_time_is_refused() -> None:
     assert error.reason.startswith("must be a date like 2026-11-30")
 
 
-@pytest.mark.parametrize(("value", "shown"), [("2", "2"), ('"1"', '"1"'), ("1.5", "1.5")])
-def test_format_other_than_1(value: str, shown: str) -> None:
+@pytest.mark.parametrize(("value", "shown"), [("3", "3"), ('"1"', '"1"'), ("1.5", "1.5")])
+def test_format_other_than_1_or_2(value: str, shown: str) -> None:
     error = error_of(f'format = {value}\n[plan]\nname = "W"\n')
     assert str(error) == (
-        f"week.toml:1: format: must be 1 (the plan format version this planner reads), got {shown}"
+        "week.toml:1: format: must be 1 or 2 (the plan format versions this planner reads), "
+        f"got {shown}"
     )
 
 
 def test_format_later_in_the_file_is_found(commented_plan: str) -> None:
+    text = commented_plan.replace("format = 1 ", "format = 3 ")
+    assert error_of(text).line == line_of_text(text, "format = 3")
+
+
+def test_a_format_1_file_marked_format_2_says_where_weeks_are_needed(
+    commented_plan: str,
+) -> None:
     text = commented_plan.replace("format = 1 ", "format = 2 ")
-    assert error_of(text).line == line_of_text(text, "format = 2")
+    problems = {p.key: p for p in error_of(text).problems}
+    assert problems["weeks"].line == line_of_text(text, "format = 2")
+    assert "needs at least one [[weeks]]" in problems["weeks"].reason
+    assert "`start`" in problems["plan"].reason
+    assert "[[weeks]]" in problems["days"].reason
 
 
 def test_a_table_where_a_value_belongs() -> None:
@@ -983,4 +995,6 @@ def test_plan_error_problems_as_json() -> None:
         },
     ]
     syntax = problems_to_json(error_of(HEAD + "level = = 3\n"))
-    assert syntax == [{"line": 5, "column": 9, "key": "", "message": "invalid TOML: invalid value"}]
+    assert syntax == [
+        {"line": 5, "column": 9, "key": None, "message": "invalid TOML: invalid value"}
+    ]

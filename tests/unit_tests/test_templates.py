@@ -770,8 +770,13 @@ def test_the_module_imports_nothing_heavy() -> None:
         "heavy = [m for m in ('textual', 'tomlkit', 'pydantic', 'icalendar') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
+    import os
+
+    root = str(Path(__file__).resolve().parents[2])
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert result.stdout.strip() == ""
 

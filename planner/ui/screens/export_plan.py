@@ -42,8 +42,8 @@ from planner.ui.screens.import_plan import PathInput, PathSuggester, resolve_pat
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
-    from planner.report import PlanReport as Report
     from planner.model import Plan
+    from planner.report import PlanReport as Report
 
 
 @dataclass(frozen=True, slots=True)

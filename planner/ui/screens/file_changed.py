@@ -27,6 +27,13 @@ CHOICES: tuple[FileChangedChoice, ...] = ("reload", "overwrite", "save_as", "can
 class FileChangedDialog(ModalScreen[FileChangedChoice]):
     """Ask what to do about a file changed on disk; dismisses with the choice."""
 
+    # Four buttons in the 64 columns of a .dialog: as wide as their labels.
+    DEFAULT_CSS = """
+    FileChangedDialog #file-changed Button {
+        min-width: 0;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('reload')", "Reload", id="file_changed.reload"),
         Binding("o", "choose('overwrite')", "Overwrite", id="file_changed.overwrite"),

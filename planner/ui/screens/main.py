@@ -70,6 +70,7 @@ class MainScreen(Screen[None]):
         self.editor = editor
         self.clipboard: Session | None = None
         self.saving = False
+        self._save_round = 0  # which save the running worker is, so only it ends saving
         self.header = PlanHeader(id="header")
         self.strip = BlockStrip(id="block-strip")
         self.week = WeekGrid(id="week")
@@ -637,7 +638,6 @@ class MainScreen(Screen[None]):
         self._save_round += 1
         self._save_worker(path, then_quit, overwrite, self._save_round)
 
-    _save_round = 0
     #: Whether the save under way turns a format 1 file into format 2.
     _converting = False
 
@@ -689,6 +689,11 @@ class MainScreen(Screen[None]):
 
         self.saving = False
         if any(isinstance(screen, FileChangedDialog) for screen in self.app.screen_stack):
+            self.notify(
+                "The file changed on disk: choose what to do in its dialog first.",
+                severity="warning",
+                timeout=4,
+            )
             return
 
         def chosen(choice: FileChangedChoice | None) -> None:
@@ -699,7 +704,7 @@ class MainScreen(Screen[None]):
             elif choice == "save_as":
                 self.action_save_as(then_quit=then_quit)
 
-        name = changed.path.name
+        name = escaped(changed.path.name)
         self.app.push_screen(FileChangedDialog(name, deleted=changed.deleted), chosen)
 
     def reload_from_disk(self) -> None:
@@ -718,7 +723,7 @@ class MainScreen(Screen[None]):
             )
             return
         self.show_plan(first_selection(self.editor.plan))
-        name = self.editor.path.name if self.editor.path is not None else "the plan"
+        name = escaped(self.editor.path.name) if self.editor.path is not None else "the plan"
         self.notify(f"Reloaded {name} from disk.", markup=False, timeout=3)
 
     def request_quit(self) -> None:
