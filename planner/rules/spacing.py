@@ -382,6 +382,16 @@ _ACTIVITY_NAMES: dict[Activity, str] = {
 }
 
 
+#: How the advice names each kind of endurance work.
+_ACTIVITY_WORK: dict[Activity, str] = {
+    Activity.run: "running",
+    Activity.cycle: "cycling",
+    Activity.row: "rowing",
+    Activity.hiit: "HIIT",
+    Activity.sport: "sport (matches, team training)",
+}
+
+
 def _interference_finding(
     view: WeekView,
     first: tuple[int, int, int, Bout, bool],
@@ -401,7 +411,7 @@ def _interference_finding(
     )
     advice = (
         f"Put {limit} or more between leg strength and hard "
-        f"{_ACTIVITY_NAMES[endurance.activity]} work, start to start, for example by "
+        f"{_ACTIVITY_WORK[endurance.activity]}, start to start, for example by "
         "moving one of them to another day, or make one of them easy. In a small "
         "randomised trial (Robineau 2016), 0 or 6 h between strength and sprint-interval "
         "sessions blunted the strength gains and 24 h did not; a meta-analysis (Wilson "
@@ -410,7 +420,10 @@ def _interference_finding(
         "endurance work comes first for you, the cost may be worth it."
     )
     if not both_heavy:
-        advice += " With one of the two only moderate, the effect is likely smaller."
+        advice += (
+            " With one of the two only moderate this is a note, not a warning: the studies "
+            "put hard sessions on both sides."
+        )
     return Finding(
         rule="concurrent-interference",
         severity=Severity.warning if both_heavy else Severity.info,
