@@ -123,7 +123,7 @@ def _streak(view: WeekView, offset: int, day: DayView) -> list[tuple[int, DayVie
     number = day.number
     while len(run) < limit:
         following = timeline.after(number)
-        if following is None or not following.heavy:
+        if following is None or following.day_type is not DayType.heavy:
             break
         offset += 1
         run.append((offset, following))
@@ -184,7 +184,7 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
         if day.day_type is not DayType.heavy:
             continue
         before = timeline.before(day.number)
-        if before is not None and before.heavy:
+        if before is not None and before.day_type is DayType.heavy:
             continue  # a streak that started earlier (or every day is heavy, below)
         run = _streak(view, offset, day)
         if len(run) >= 3:
