@@ -18,7 +18,8 @@ PROTEIN_PER_DAY_MAX_G_PER_KG = 2.2
 
 
 def protein_grams(body_mass_kg: float) -> str:
-    """ "about 32 g of protein a meal and 128 g a day (up to 176 g)" for 80 kg."""
+    """The protein advice in grams, e.g. for 80 kg: "about 32 g of protein a meal and
+    128 g a day (up to 176 g)"."""
     meal = round(PROTEIN_PER_MEAL_G_PER_KG * body_mass_kg)
     day = round(PROTEIN_PER_DAY_G_PER_KG * body_mass_kg)
     most = round(PROTEIN_PER_DAY_MAX_G_PER_KG * body_mass_kg)

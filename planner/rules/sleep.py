@@ -16,7 +16,7 @@ _SLEEP_WHY = (
 
 
 def _nights(nights: list[tuple[str, float]]) -> str:
-    """ "6 h after Monday and Tuesday; 6.5 h after Friday"."""
+    """Nights grouped by hours: "6 h after Monday and Tuesday; 6.5 h after Friday"."""
     groups = by_value(nights)
     return "; ".join(f"{format_number(hours)} h after {day_list(keys)}" for hours, keys in groups)
 
