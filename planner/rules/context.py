@@ -186,14 +186,39 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
         if sessions:
             judged: list[Bout] = []
             for index, session in enumerate(sessions):
-                planned_load += session.planned_load
+                # `judge` inlined (the engine's hot loop): the same values, each pydantic
+                # attribute read once, and the planned load from the same reads.
+                kind = session.kind
+                rpe = session.rpe
+                if rpe is None:
+                    rpe = DEFAULT_RPE[kind]
+                minutes = session.minutes
+                if not session.extra:
+                    planned_load += rpe * minutes
                 done = session.done
-                if done is not None and done.status is DoneStatus.skipped:
-                    continue
-                bout = judge(session, number, index)
+                if done is not None:
+                    if done.status is DoneStatus.skipped:
+                        continue
+                    if done.rpe is not None:
+                        rpe = done.rpe
+                    if done.minutes is not None:
+                        minutes = done.minutes
+                start = session.start
+                bout = Bout(
+                    session,
+                    number,
+                    index,
+                    kind,
+                    session.activity,
+                    minutes,
+                    rpe,
+                    rpe * minutes,
+                    NOON if start is None else CLOCK_MINUTES[start],
+                    start is not None,
+                    _focus_groups(session),
+                )
                 judged.append(bout)
                 load += bout.load
-                kind = bout.kind
                 if kind is Kind.heavy:
                     day_type = DayType.heavy
                 elif kind is Kind.moderate:

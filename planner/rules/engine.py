@@ -48,15 +48,27 @@ POOR_RECOVERY_RULES = 3
 POOR_RECOVERY_SLEEP_DEBT = 7
 
 
+#: Every threshold's catalogue default, in catalogue order (the heavy-session limit,
+#: which has none, is resolved per plan by level).
+_DEFAULTS: dict[str, float] = {
+    key: 0 if threshold.default is None else threshold.default
+    for key, threshold in THRESHOLDS.items()
+}
+
+
 def thresholds_of(plan: Plan) -> dict[str, float]:
     """Every threshold the rules use on this plan, its overrides applied and the
     heavy-session limit resolved by level when the plan does not set it."""
-    resolved: dict[str, float] = {}
-    for key in THRESHOLDS:
-        value = plan.rules.threshold(key)
-        if value is None:  # only max_heavy_sessions has no fixed default
-            value = MAX_HEAVY_SESSIONS_BY_LEVEL[plan.plan.level.value]
-        resolved[key] = value
+    resolved = dict(_DEFAULTS)
+    resolved["max_heavy_sessions"] = MAX_HEAVY_SESSIONS_BY_LEVEL[plan.plan.level]
+    rules = plan.rules
+    # Only the keys the plan sets can differ from the defaults (every field is None
+    # unless set), so look at those alone.
+    for key in rules.model_fields_set:
+        if key in THRESHOLDS:
+            value = getattr(rules, key)
+            if value is not None:
+                resolved[key] = value
     return resolved
 
 
