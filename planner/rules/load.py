@@ -236,7 +236,7 @@ def _spike_finding(
 ) -> Finding:
     threshold = view.threshold("session_spike_pct")
     share = 100 * bout.minutes / reference
-    activity = ACTIVITY_WORDS[bout.activity.value]
+    activity = ACTIVITY_WORDS[bout.activity]
     where = "from the plan's history" if from_history else "in the plan"
     message = (
         f"{title(bout)} on {DAY_NAMES[key]}: {bout.minutes} min, {format_number(share)} % of "

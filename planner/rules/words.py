@@ -89,7 +89,7 @@ def muscle_words(groups: frozenset[Focus]) -> str:
     """A set of muscle groups in words: "Legs", "Legs and back", "Every muscle group"."""
     if len(groups) >= len(MUSCLE_GROUPS):
         return "Every muscle group"
-    text = join_words([group.value for group in MUSCLE_GROUPS if group in groups])
+    text = join_words([str(group) for group in MUSCLE_GROUPS if group in groups])
     return text[:1].upper() + text[1:]
 
 
