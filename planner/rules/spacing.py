@@ -179,11 +179,12 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
     if not metrics.heavy_sessions:
         return []
     timeline = view.timeline
+    days = view.days
     findings = []
-    for offset, day in enumerate(view.days):
+    for offset, day in enumerate(days):
         if day.day_type is not DayType.heavy:
             continue
-        before = timeline.before(day.number)
+        before = days[offset - 1] if offset else timeline.before(day.number)
         if before is not None and before.day_type is DayType.heavy:
             continue  # a streak that started earlier (or every day is heavy, below)
         run = _streak(view, offset, day)
@@ -193,7 +194,7 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
         view.index == 0
         and timeline.wraps
         and len(timeline.days) >= 3
-        and all(day.heavy for day in timeline.days)
+        and all(day.day_type is DayType.heavy for day in timeline.days)
     ):
         run = list(enumerate(timeline.days[:7]))
         findings.append(_streak_finding(view, run, circular=True))
@@ -221,14 +222,21 @@ def muscle_recovery(view: WeekView, metrics: Metrics) -> list[Finding]:
     same group on non-consecutive days). Evidence: consensus."""
     if not metrics.heavy_sessions:
         return []
-    limit_hours = view.threshold("muscle_recovery_hours")
-    span = math.ceil(limit_hours / 24)
     placed = [
         (offset, bout)
-        for offset, day in days_ahead(view, span - 1)
+        for offset, day in enumerate(view.days)
         for bout in day.bouts
         if bout.kind is Kind.heavy and bout.activity is Activity.strength and bout.focus
     ]
+    if not placed:
+        return []
+    span = math.ceil(view.threshold("muscle_recovery_hours") / 24)
+    placed.extend(
+        (offset, bout)
+        for offset, day in days_ahead(view, span - 1)[7:]
+        for bout in day.bouts
+        if bout.kind is Kind.heavy and bout.activity is Activity.strength and bout.focus
+    )
     best: dict[frozenset[tuple[int, int]], tuple[int, int, int]] = {}
     for first_at, (offset, first) in enumerate(placed):
         if offset >= 7:
@@ -320,11 +328,10 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
     limit = view.threshold("interference_hours") * 60
     if limit <= 0:
         return []
-    reach = math.ceil(limit / MINUTES_PER_DAY)
     placed: list[tuple[int, int, int, Bout, bool]] = []
-    in_week = False
-    for offset, day in days_ahead(view, reach):
-        if offset == 7 and not in_week:
+    kinds = 0  # 1: leg strength seen, 2: endurance seen
+    for offset, day in _interference_days(view, limit):
+        if offset == 7 and not placed:
             return []
         for bout in day.bouts:
             kind = bout.kind
@@ -339,11 +346,11 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
                 strength = False
             else:
                 continue
-            in_week = in_week or offset < 7
+            kinds |= 1 if strength else 2
             position = offset * MINUTES_PER_DAY + bout.start_minute
             placed.append((position, offset, bout.index, bout, strength))
-    if not in_week or len(placed) < 2:
-        return []
+    if kinds != 3:
+        return []  # no pair without both leg strength and endurance work
     placed.sort(key=lambda item: item[:3])
     best: dict[frozenset[tuple[int, int]], tuple[int, int, int]] = {}
     for first_at, (position, offset, _, first, strength) in enumerate(placed):
@@ -365,6 +372,11 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
     for gap, first_at, second_at in sorted(best.values(), key=lambda item: item[1:]):
         findings.append(_interference_finding(view, placed[first_at], placed[second_at], gap))
     return findings
+
+
+def _interference_days(view: WeekView, limit: float) -> list[tuple[int, DayView]]:
+    """The week's days, and the days after it as far as the threshold reaches."""
+    return days_ahead(view, math.ceil(limit / MINUTES_PER_DAY))
 
 
 def _describe(view: WeekView, offset: int, bout: Bout, strength: bool) -> str:

@@ -328,6 +328,18 @@ def test_accepting_a_finding_never_raises_either_word(
     assert sorted(unmark, key=Finding.sort_key) == list(before.findings)
 
 
+@PROPERTY
+@given(plans)
+def test_session_spike_early_weeks_agree_with_the_window(data: dict[str, Any]) -> None:
+    from planner.rules import load
+    from planner.rules.context import build_timeline
+    from planner.rules.engine import thresholds_of, week_views
+
+    plan = build(data)
+    for view in week_views(build_timeline(plan, thresholds_of(plan))):
+        assert load._spike_early(view) == load._spike_window(view)
+
+
 def log_everything(data: dict[str, Any]) -> dict[str, Any]:
     """The plan with every session not yet logged logged as done as planned."""
     logged = []
