@@ -184,13 +184,14 @@ def _longest_by_day(view: WeekView) -> tuple[int, dict[Activity, list[int]]]:
     end = view.index * 7 + 7
     first = max(0, view.index * 7 - SPIKE_DAYS)
     size = end - first
-    longest: dict[Activity, list[int]] = {}
+    # rows only for the activities of this week's sessions: no other is compared
+    longest: dict[Activity, list[int]] = {
+        bout.activity: [0] * size for day in view.days for bout in day.bouts
+    }
     for position, day in enumerate(view.timeline.days[first:end]):
         for bout in day.bouts:
             row = longest.get(bout.activity)
-            if row is None:
-                row = longest[bout.activity] = [0] * size
-            if bout.minutes > row[position]:
+            if row is not None and bout.minutes > row[position]:
                 row[position] = bout.minutes
     return first, longest
 
@@ -211,6 +212,8 @@ def session_spike(view: WeekView, metrics: Metrics) -> list[Finding]:
 def _spike_window(view: WeekView) -> list[Finding]:
     """`session_spike` for any week: the longest of each activity over each session's
     own 30-day window (and the sessions listed before it that day)."""
+    if not any(day.bouts for day in view.days):
+        return []
     threshold = view.threshold("session_spike_pct")
     history = view.plan.history.longest_session_min
     first, longest = _longest_by_day(view)
