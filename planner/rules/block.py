@@ -6,7 +6,8 @@ no types), then the plan's own earlier weeks (`WeekView.history`, `history_types
 
 from __future__ import annotations
 
-from planner.catalogue import format_number, plural
+from planner.catalogue import WEEK_TYPE_WORDS, format_number, plural
+from planner.model import WeekType
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import WeekView
 
@@ -28,8 +29,8 @@ def _weeks_without_lighter(view: WeekView, share_pct: float) -> int:
     run = 0
     highest: float | None = None
     loads = (*view.history, float(view.load))
-    types = (*view.history_types, view.week.type.value)
-    for load, week_type in zip(loads, types, strict=True):
+    types = (*view.history_types, view.week.type)
+    for load, week_type in zip(loads, types, strict=False):  # str and StrEnum alike
         lighter = week_type in LIGHTER_TYPES or (
             highest is not None and 100 * load <= share_pct * highest
         )
@@ -81,7 +82,7 @@ def deload_not_lighter(view: WeekView, metrics: Metrics) -> list[Finding]:
     of the 3 weeks before it (history included); no finding without one or when that is
     0. Source: Bosquet 2007 meta-analysis (tapers cut volume 41-60 %). Evidence:
     heuristic."""
-    week_type = view.week.type.value
+    week_type = view.week.type
     if week_type not in LIGHTER_TYPES or not view.history:
         return []
     recent = view.history[-DELOAD_REFERENCE_WEEKS:]
@@ -97,7 +98,7 @@ def deload_not_lighter(view: WeekView, metrics: Metrics) -> list[Finding]:
             severity=Severity.warning,
             week=view.number,
             days=(),
-            message=f"This {week_type} week carries {load} AU, "
+            message=f"This {WEEK_TYPE_WORDS[week_type]} week carries {load} AU, "
             f"{format_number(100 * load / reference)} % of "
             f"{format_number(round(reference))} AU (the highest of the "
             f"{plural(len(recent), 'week')} before it); a lighter week carries at most "
@@ -115,7 +116,7 @@ def taper_missing(view: WeekView, metrics: Metrics) -> list[Finding]:
     """The week before a week typed race carries more than the threshold share of the
     highest week before that one; the finding belongs to the race week. Source: Bosquet
     2007. Evidence: meta-analysis."""
-    if view.week.type.value != "race" or len(view.history) < 2:
+    if view.week.type is not WeekType.race or len(view.history) < 2:
         return []
     before = view.history[-1]
     reference = max(view.history[:-1])

@@ -10,7 +10,7 @@ the plan repeats).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from planner.model import (
@@ -169,17 +169,6 @@ class DayView:
         return self.number // 7
 
 
-def _day_type(bouts: tuple[Bout, ...]) -> DayType:
-    kinds = {bout.kind for bout in bouts}
-    if not kinds:
-        return DayType.rest
-    if Kind.heavy in kinds:
-        return DayType.heavy
-    if Kind.moderate in kinds:
-        return DayType.moderate
-    return DayType.recovery
-
-
 def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
     days: list[DayView] = []
     defaults = plan.defaults
@@ -192,16 +181,54 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
         day: Day = getattr(week_days, key)
         number = week_index * 7 + weekday
         sessions = day.sessions
+        day_type = DayType.rest
+        load = planned_load = 0
         if sessions:
-            bouts = tuple(
-                judge(session, number, index)
-                for index, session in enumerate(sessions)
-                if session.done is None or session.done.status is not DoneStatus.skipped
-            )
-            planned_load = sum(session.planned_load for session in sessions)
+            judged: list[Bout] = []
+            for index, session in enumerate(sessions):
+                # `judge` inlined (the engine's hot loop): the same values, each pydantic
+                # attribute read once, and the planned load from the same reads.
+                kind = session.kind
+                rpe = session.rpe
+                if rpe is None:
+                    rpe = DEFAULT_RPE[kind]
+                minutes = session.minutes
+                if not session.extra:
+                    planned_load += rpe * minutes
+                done = session.done
+                if done is not None:
+                    if done.status is DoneStatus.skipped:
+                        continue
+                    if done.rpe is not None:
+                        rpe = done.rpe
+                    if done.minutes is not None:
+                        minutes = done.minutes
+                start = session.start
+                bout = Bout(
+                    session,
+                    number,
+                    index,
+                    kind,
+                    session.activity,
+                    minutes,
+                    rpe,
+                    rpe * minutes,
+                    NOON if start is None else CLOCK_MINUTES[start],
+                    start is not None,
+                    _focus_groups(session),
+                )
+                judged.append(bout)
+                load += bout.load
+                if kind is Kind.heavy:
+                    day_type = DayType.heavy
+                elif kind is Kind.moderate:
+                    if day_type is not DayType.heavy:
+                        day_type = DayType.moderate
+                elif day_type is DayType.rest:
+                    day_type = DayType.recovery
+            bouts = tuple(judged)
         else:
             bouts = ()
-            planned_load = 0
         sleep_hours = day.sleep_hours
         bedtime = day.bedtime
         protein_meals = day.protein_meals
@@ -211,8 +238,8 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
                 key=key,
                 date=None if monday is None else monday + _DAYS[weekday],
                 bouts=bouts,
-                day_type=_day_type(bouts) if bouts else DayType.rest,
-                load=sum(bout.load for bout in bouts) if bouts else 0,
+                day_type=day_type,
+                load=load,
                 planned_load=planned_load,
                 sleep_hours=sleep_default if sleep_hours is None else sleep_hours,
                 bedtime=bedtime_default if bedtime is None else bedtime,
@@ -286,6 +313,11 @@ class WeekView:
     history: tuple[float, ...]
     #: The types of those weeks (None for `[history]` weeks, which have none).
     history_types: tuple[str | None, ...]
+    #: Its seven days, Monday first (taken from the timeline once: rules read it often).
+    days: tuple[DayView, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "days", self.timeline.week_days(self.index))
 
     @property
     def number(self) -> int:
@@ -301,11 +333,6 @@ class WeekView:
     def week(self) -> Week:
         """The week itself."""
         return self.timeline.plan.week_list[self.index]
-
-    @property
-    def days(self) -> tuple[DayView, ...]:
-        """Its seven days, Monday first."""
-        return self.timeline.week_days(self.index)
 
     @property
     def bouts(self) -> tuple[Bout, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from planner.catalogue import MAX_HEAVY_SESSIONS_BY_LEVEL, THRESHOLDS
+from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, THRESHOLDS
 from planner.model import Plan
 from planner.report import Finding, Metrics, PlanReport, Recovery, Risk, Severity, WeekReport
 from planner.rules import block, load, movement, nutrition, sleep, spacing
@@ -40,6 +40,11 @@ RULES: dict[str, RuleFunction] = {
     "intensity-mismatch": input_rules.intensity_mismatch,
 }
 
+#: The rule ids of each side (rules.md: overload from spacing, load and block; recovery
+#: from sleep, nutrition and movement).
+_OVERLOAD_RULES = frozenset(rule.id for rule in CATALOGUE if rule.overload_side)
+_RECOVERY_RULES = frozenset(rule.id for rule in CATALOGUE if rule.recovery_side)
+
 #: Different overload-side rules with warnings that make a week's risk high.
 HIGH_RISK_RULES = 3
 #: Different recovery-side rules that make a week's recovery poor.
@@ -48,15 +53,27 @@ POOR_RECOVERY_RULES = 3
 POOR_RECOVERY_SLEEP_DEBT = 7
 
 
+#: Every threshold's catalogue default, in catalogue order (the heavy-session limit,
+#: which has none, is resolved per plan by level).
+_DEFAULTS: dict[str, float] = {
+    key: 0 if threshold.default is None else threshold.default
+    for key, threshold in THRESHOLDS.items()
+}
+
+
 def thresholds_of(plan: Plan) -> dict[str, float]:
     """Every threshold the rules use on this plan, its overrides applied and the
     heavy-session limit resolved by level when the plan does not set it."""
-    resolved: dict[str, float] = {}
-    for key in THRESHOLDS:
-        value = plan.rules.threshold(key)
-        if value is None:  # only max_heavy_sessions has no fixed default
-            value = MAX_HEAVY_SESSIONS_BY_LEVEL[plan.plan.level.value]
-        resolved[key] = value
+    resolved = dict(_DEFAULTS)
+    resolved["max_heavy_sessions"] = MAX_HEAVY_SESSIONS_BY_LEVEL[plan.plan.level]
+    rules = plan.rules
+    # Only the keys the plan sets can differ from the defaults (every field is None
+    # unless set), so look at those alone.
+    for key in rules.model_fields_set:
+        if key in THRESHOLDS:
+            value = getattr(rules, key)
+            if value is not None:
+                resolved[key] = value
     return resolved
 
 
@@ -78,15 +95,17 @@ def evaluate(plan: Plan) -> PlanReport:
     thresholds = thresholds_of(plan)
     timeline = build_timeline(plan, thresholds)
     disabled = set(plan.rules.disabled)
+    rules = [rule for rule_id, rule in RULES.items() if rule_id not in disabled]
+    accepted = plan.accepted
     used: set[int] = set()
     weeks: list[WeekReport] = []
     for view in week_views(timeline):
         metrics = compute_metrics(view)
         findings: list[Finding] = []
-        for rule_id, rule in RULES.items():
-            if rule_id not in disabled:
-                findings.extend(rule(view, metrics))
-        findings = [_accept(plan, finding, used) for finding in findings]
+        for rule in rules:
+            findings.extend(rule(view, metrics))
+        if accepted:
+            findings = [_accept(plan, finding, used) for finding in findings]
         weeks.append(_week_report(view, metrics, findings))
     if "unused-acceptance" not in disabled:
         weeks = _add_unused(plan, weeks, used)
@@ -171,7 +190,7 @@ def _week_report(view: WeekView, metrics: Metrics, findings: list[Finding]) -> W
 def recovery_of(findings: Iterable[Finding], sleep_debt_hours: float) -> Recovery:
     """rules.md: good with no recovery-side rule firing, fair with one or two different
     rules, poor with three or more or a sleep debt of 7 h or more."""
-    rules = {f.rule for f in findings if f.counts and f.info.recovery_side}
+    rules = {f.rule for f in findings if not f.accepted and f.rule in _RECOVERY_RULES}
     if len(rules) >= POOR_RECOVERY_RULES or sleep_debt_hours >= POOR_RECOVERY_SLEEP_DEBT:
         return Recovery.poor
     return Recovery.fair if rules else Recovery.good
@@ -184,7 +203,12 @@ def risk_of(findings: Iterable[Finding], recovery: Recovery) -> Risk:
     infos never count."""
     warned: set[str] = set()
     for finding in findings:
-        if not finding.raises_risk:
+        # Finding.raises_risk, with the rule's side looked up in a set
+        if (
+            finding.accepted
+            or finding.severity is Severity.info
+            or finding.rule not in _OVERLOAD_RULES
+        ):
             continue
         if finding.severity is Severity.critical:
             return Risk.high

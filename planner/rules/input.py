@@ -49,7 +49,7 @@ def intensity_mismatch(view: WeekView, metrics: Metrics) -> list[Finding]:
             kind = session.kind
             if (kind, rpe) not in _MISMATCHES:
                 continue
-            words = KIND_WORDS[kind.value]
+            words = KIND_WORDS[kind]
             findings.append(
                 Finding(
                     rule="intensity-mismatch",

@@ -184,13 +184,14 @@ def _longest_by_day(view: WeekView) -> tuple[int, dict[Activity, list[int]]]:
     end = view.index * 7 + 7
     first = max(0, view.index * 7 - SPIKE_DAYS)
     size = end - first
-    longest: dict[Activity, list[int]] = {}
+    # rows only for the activities of this week's sessions: no other is compared
+    longest: dict[Activity, list[int]] = {
+        bout.activity: [0] * size for day in view.days for bout in day.bouts
+    }
     for position, day in enumerate(view.timeline.days[first:end]):
         for bout in day.bouts:
             row = longest.get(bout.activity)
-            if row is None:
-                row = longest[bout.activity] = [0] * size
-            if bout.minutes > row[position]:
+            if row is not None and bout.minutes > row[position]:
                 row[position] = bout.minutes
     return first, longest
 
@@ -203,6 +204,16 @@ def session_spike(view: WeekView, metrics: Metrics) -> list[Finding]:
     running. No finding with nothing to compare with. The look-back does not wrap: before
     week 1 lies the plan's history. Source: Frandsen 2025 (5,205 runners; a run 10-30 %
     longer than the 30-day longest: HR 1.64, over 100 %: HR 2.28). Evidence: cohort."""
+    if view.index * 7 + 6 < SPIKE_DAYS:
+        return _spike_early(view)
+    return _spike_window(view)
+
+
+def _spike_window(view: WeekView) -> list[Finding]:
+    """`session_spike` for any week: the longest of each activity over each session's
+    own 30-day window (and the sessions listed before it that day)."""
+    if not any(day.bouts for day in view.days):
+        return []
     threshold = view.threshold("session_spike_pct")
     history = view.plan.history.longest_session_min
     first, longest = _longest_by_day(view)
@@ -231,12 +242,39 @@ def session_spike(view: WeekView, metrics: Metrics) -> list[Finding]:
     return findings
 
 
+def _spike_early(view: WeekView) -> list[Finding]:
+    """`session_spike` for weeks 1-4, whose look-back holds every earlier day of the plan
+    and reaches before week 1: one running longest per activity does."""
+    threshold = view.threshold("session_spike_pct")
+    history = view.plan.history.longest_session_min
+    running: dict[Activity, int] = {}
+    for day in view.timeline.days[: view.index * 7]:
+        for bout in day.bouts:
+            if bout.minutes > running.get(bout.activity, 0):
+                running[bout.activity] = bout.minutes
+    findings = []
+    for day in view.days:
+        for bout in day.bouts:
+            activity = bout.activity
+            minutes = bout.minutes
+            reference = running.get(activity, 0)
+            from_history = history.get(activity, 0) > reference
+            if minutes > reference:
+                running[activity] = minutes
+            if from_history:
+                reference = history[activity]
+            if reference <= 0 or 100 * minutes <= threshold * reference:
+                continue
+            findings.append(_spike_finding(view, day.key, bout, reference, from_history))
+    return findings
+
+
 def _spike_finding(
     view: WeekView, key: str, bout: Bout, reference: int, from_history: bool
 ) -> Finding:
     threshold = view.threshold("session_spike_pct")
     share = 100 * bout.minutes / reference
-    activity = ACTIVITY_WORDS[bout.activity.value]
+    activity = ACTIVITY_WORDS[bout.activity]
     where = "from the plan's history" if from_history else "in the plan"
     message = (
         f"{title(bout)} on {DAY_NAMES[key]}: {bout.minutes} min, {format_number(share)} % of "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from planner.model import Kind
+from planner.model import DayType, Kind
 from planner.report import Metrics
 from planner.rules.context import WeekView
 
@@ -17,15 +17,27 @@ LOAD_CHANGE_WEEKS = 3
 
 
 def compute_metrics(view: WeekView) -> Metrics:
-    """Every metric of one week, at full precision."""
+    """Every metric of one week, at full precision (one pass over its days)."""
     days = view.days
-    daily_load = tuple(day.load for day in days)
-    weekly_load = sum(daily_load)
-    heavy_sessions = sum(1 for day in days for bout in day.bouts if bout.kind is Kind.heavy)
+    sleep_min = view.threshold("sleep_min_hours")
+    daily: list[int] = []
+    planned_daily: list[int] = []
+    heavy_sessions = easy_days = rest_days = 0
     done_load = 0
     compared_planned = 0
     logged = False
+    sleep_debt: float = 0
     for day in days:
+        daily.append(day.load)
+        planned_daily.append(day.planned_load)
+        day_type = day.day_type
+        if day_type is DayType.rest:
+            rest_days += 1
+            easy_days += 1
+        elif day_type is DayType.recovery:
+            easy_days += 1
+        elif day_type is DayType.heavy:
+            heavy_sessions += sum(1 for bout in day.bouts if bout.kind is Kind.heavy)
         for session in day.sessions:
             if session.done is None:
                 continue
@@ -33,26 +45,27 @@ def compute_metrics(view: WeekView) -> Metrics:
             done_load += session.load
             if not session.extra:
                 compared_planned += session.planned_load
+        if day.sleep_hours is not None:
+            sleep_debt += max(0.0, sleep_min - day.sleep_hours)
+    daily_load = tuple(daily)
+    weekly_load = sum(daily)
     monotony = weekly_monotony(daily_load)
     history = view.history
-    sleep_min = view.threshold("sleep_min_hours")
     return Metrics(
         daily_load=daily_load,
         weekly_load=weekly_load,
-        planned_load=sum(day.planned_load for day in days),
+        planned_load=sum(planned_daily),
         done_load=done_load if logged else None,
         compliance_pct=(100 * done_load / compared_planned) if compared_planned else None,
         heavy_sessions=heavy_sessions,
-        easy_days=sum(1 for day in days if day.easy),
-        rest_days=sum(1 for day in days if not day.bouts),
+        easy_days=easy_days,
+        rest_days=rest_days,
         monotony=monotony,
         strain=None if monotony is None else weekly_load * monotony,
         acwr=acute_chronic_ratio(weekly_load, history),
         load_change_pct=load_change_pct(weekly_load, history),
-        sleep_debt_hours=sum(
-            max(0.0, sleep_min - day.sleep_hours) for day in days if day.sleep_hours is not None
-        ),
-        planned_daily_load=tuple(day.planned_load for day in days),
+        sleep_debt_hours=sleep_debt,
+        planned_daily_load=tuple(planned_daily),
         logged_planned_load=compared_planned,
     )
 

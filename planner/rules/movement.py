@@ -4,7 +4,7 @@ active recovery)."""
 from __future__ import annotations
 
 from planner.catalogue import plural
-from planner.model import Kind
+from planner.model import DayType, Kind
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import WeekView
 
@@ -27,7 +27,7 @@ def no_active_recovery(view: WeekView, metrics: Metrics) -> list[Finding]:
                 bout.kind is Kind.light and bout.rpe <= EASY_LIGHT_RPE
             ):
                 return []
-        if day.heavy:
+        if day.day_type is DayType.heavy:
             heavy_days.append(day.key)
     return [
         Finding(

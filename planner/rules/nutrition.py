@@ -18,7 +18,8 @@ PROTEIN_PER_DAY_MAX_G_PER_KG = 2.2
 
 
 def protein_grams(body_mass_kg: float) -> str:
-    """ "about 32 g of protein a meal and 128 g a day (up to 176 g)" for 80 kg."""
+    """The protein advice in grams, e.g. for 80 kg: "about 32 g of protein a meal and
+    128 g a day (up to 176 g)"."""
     meal = round(PROTEIN_PER_MEAL_G_PER_KG * body_mass_kg)
     day = round(PROTEIN_PER_DAY_G_PER_KG * body_mass_kg)
     most = round(PROTEIN_PER_DAY_MAX_G_PER_KG * body_mass_kg)
@@ -83,11 +84,15 @@ def glycogen_refill(view: WeekView, metrics: Metrics) -> list[Finding]:
     long_minutes = view.threshold("long_session_min")
     window = view.threshold("refill_window_hours") * 60
     bouts = [bout for day in view.days for bout in day.bouts]
+    if not bouts:
+        return []
     hard = [
         (bout.day_number * MINUTES_PER_DAY + bout.start_minute, bout.index, bout)
         for bout in bouts
         if bout.kind is Kind.heavy or bout.kind is Kind.moderate
     ]
+    if len(hard) < 2 and all(bout.minutes < long_minutes for bout in bouts):
+        return []
     hard.sort(key=lambda item: (item[0], item[1]))
     following: dict[tuple[int, int], tuple[Bout, int]] = {}
     for (start, _, first), (next_start, _, second) in itertools.pairwise(hard):

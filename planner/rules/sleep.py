@@ -4,7 +4,7 @@ sessions that end close to bed. Sleep on a day is the night after it."""
 from __future__ import annotations
 
 from planner.catalogue import format_number, join_words
-from planner.model import DAY_NAMES, Kind
+from planner.model import DAY_NAMES, DayType, Kind
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import CLOCK_MINUTES, MINUTES_PER_DAY, NOON, WeekView
 from planner.rules.words import by_value, clock, day_list, in_week_order, night_minute, title
@@ -16,7 +16,7 @@ _SLEEP_WHY = (
 
 
 def _nights(nights: list[tuple[str, float]]) -> str:
-    """ "6 h after Monday and Tuesday; 6.5 h after Friday"."""
+    """Nights grouped by hours: "6 h after Monday and Tuesday; 6.5 h after Friday"."""
     groups = by_value(nights)
     return "; ".join(f"{format_number(hours)} h after {day_list(keys)}" for hours, keys in groups)
 
@@ -37,7 +37,7 @@ def short_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
             continue
         if hours < least:
             short.append((day.key, hours))
-        if day.heavy and hours < after_heavy:
+        if hours < after_heavy and day.day_type is DayType.heavy:
             heavy_short.append((day.key, hours))
     findings = []
     if short:
@@ -120,8 +120,8 @@ def irregular_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
         spread = latest - earliest
         if spread <= limit:
             continue
-        early = [key for key, minute in zip(keys, times, strict=True) if minute == earliest]
-        late = [key for key, minute in zip(keys, times, strict=True) if minute == latest]
+        early = [key for key, minute in zip(keys, times, strict=False) if minute == earliest]
+        late = [key for key, minute in zip(keys, times, strict=False) if minute == latest]
         parts.append(
             f"{words} range from {clock(earliest)} ({_named(early)}) to "
             f"{clock(latest)} ({_named(late)}), {spread} min apart"

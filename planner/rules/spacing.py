@@ -123,7 +123,7 @@ def _streak(view: WeekView, offset: int, day: DayView) -> list[tuple[int, DayVie
     number = day.number
     while len(run) < limit:
         following = timeline.after(number)
-        if following is None or not following.heavy:
+        if following is None or following.day_type is not DayType.heavy:
             break
         offset += 1
         run.append((offset, following))
@@ -179,12 +179,13 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
     if not metrics.heavy_sessions:
         return []
     timeline = view.timeline
+    days = view.days
     findings = []
-    for offset, day in enumerate(view.days):
+    for offset, day in enumerate(days):
         if day.day_type is not DayType.heavy:
             continue
-        before = timeline.before(day.number)
-        if before is not None and before.heavy:
+        before = days[offset - 1] if offset else timeline.before(day.number)
+        if before is not None and before.day_type is DayType.heavy:
             continue  # a streak that started earlier (or every day is heavy, below)
         run = _streak(view, offset, day)
         if len(run) >= 3:
@@ -193,7 +194,7 @@ def heavy_streak(view: WeekView, metrics: Metrics) -> list[Finding]:
         view.index == 0
         and timeline.wraps
         and len(timeline.days) >= 3
-        and all(day.heavy for day in timeline.days)
+        and all(day.day_type is DayType.heavy for day in timeline.days)
     ):
         run = list(enumerate(timeline.days[:7]))
         findings.append(_streak_finding(view, run, circular=True))
@@ -221,14 +222,21 @@ def muscle_recovery(view: WeekView, metrics: Metrics) -> list[Finding]:
     same group on non-consecutive days). Evidence: consensus."""
     if not metrics.heavy_sessions:
         return []
-    limit_hours = view.threshold("muscle_recovery_hours")
-    span = math.ceil(limit_hours / 24)
     placed = [
         (offset, bout)
-        for offset, day in days_ahead(view, span - 1)
+        for offset, day in enumerate(view.days)
         for bout in day.bouts
         if bout.kind is Kind.heavy and bout.activity is Activity.strength and bout.focus
     ]
+    if not placed:
+        return []
+    span = math.ceil(view.threshold("muscle_recovery_hours") / 24)
+    placed.extend(
+        (offset, bout)
+        for offset, day in days_ahead(view, span - 1)[7:]
+        for bout in day.bouts
+        if bout.kind is Kind.heavy and bout.activity is Activity.strength and bout.focus
+    )
     best: dict[frozenset[tuple[int, int]], tuple[int, int, int]] = {}
     for first_at, (offset, first) in enumerate(placed):
         if offset >= 7:
@@ -320,11 +328,10 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
     limit = view.threshold("interference_hours") * 60
     if limit <= 0:
         return []
-    reach = math.ceil(limit / MINUTES_PER_DAY)
     placed: list[tuple[int, int, int, Bout, bool]] = []
-    in_week = False
-    for offset, day in days_ahead(view, reach):
-        if offset == 7 and not in_week:
+    kinds = 0  # 1: leg strength seen, 2: endurance seen
+    for offset, day in _interference_days(view, limit):
+        if offset == 7 and not placed:
             return []
         for bout in day.bouts:
             kind = bout.kind
@@ -339,11 +346,11 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
                 strength = False
             else:
                 continue
-            in_week = in_week or offset < 7
+            kinds |= 1 if strength else 2
             position = offset * MINUTES_PER_DAY + bout.start_minute
             placed.append((position, offset, bout.index, bout, strength))
-    if not in_week or len(placed) < 2:
-        return []
+    if kinds != 3:
+        return []  # no pair without both leg strength and endurance work
     placed.sort(key=lambda item: item[:3])
     best: dict[frozenset[tuple[int, int]], tuple[int, int, int]] = {}
     for first_at, (position, offset, _, first, strength) in enumerate(placed):
@@ -367,6 +374,11 @@ def concurrent_interference(view: WeekView, metrics: Metrics) -> list[Finding]:
     return findings
 
 
+def _interference_days(view: WeekView, limit: float) -> list[tuple[int, DayView]]:
+    """The week's days, and the days after it as far as the threshold reaches."""
+    return days_ahead(view, math.ceil(limit / MINUTES_PER_DAY))
+
+
 def _describe(view: WeekView, offset: int, bout: Bout, strength: bool) -> str:
     kind = "heavy" if bout.kind is Kind.heavy else "moderate"
     what = "leg strength" if strength else _ACTIVITY_NAMES[bout.activity]
@@ -379,6 +391,16 @@ _ACTIVITY_NAMES: dict[Activity, str] = {
     Activity.row: "row",
     Activity.hiit: "HIIT",
     Activity.sport: "sport",
+}
+
+
+#: How the advice names each kind of endurance work.
+_ACTIVITY_WORK: dict[Activity, str] = {
+    Activity.run: "running",
+    Activity.cycle: "cycling",
+    Activity.row: "rowing",
+    Activity.hiit: "HIIT",
+    Activity.sport: "sport (matches, team training)",
 }
 
 
@@ -401,7 +423,7 @@ def _interference_finding(
     )
     advice = (
         f"Put {limit} or more between leg strength and hard "
-        f"{_ACTIVITY_NAMES[endurance.activity]} work, start to start, for example by "
+        f"{_ACTIVITY_WORK[endurance.activity]}, start to start, for example by "
         "moving one of them to another day, or make one of them easy. In a small "
         "randomised trial (Robineau 2016), 0 or 6 h between strength and sprint-interval "
         "sessions blunted the strength gains and 24 h did not; a meta-analysis (Wilson "
@@ -410,7 +432,10 @@ def _interference_finding(
         "endurance work comes first for you, the cost may be worth it."
     )
     if not both_heavy:
-        advice += " With one of the two only moderate, the effect is likely smaller."
+        advice += (
+            " With one of the two only moderate this is a note, not a warning: the studies "
+            "put hard sessions on both sides."
+        )
     return Finding(
         rule="concurrent-interference",
         severity=Severity.warning if both_heavy else Severity.info,

@@ -28,7 +28,7 @@ def in_week_order(keys: Iterable[str]) -> tuple[str, ...]:
 
 
 def clock(minute: int) -> str:
-    """ "HH:MM" of a minute count after some midnight (wraps past 24:00)."""
+    """The clock time "HH:MM" of a minute count after some midnight (wraps past 24:00)."""
     minute %= MINUTES_PER_DAY
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
@@ -78,7 +78,7 @@ def day_name(view: WeekView, offset: int) -> str:
 
 
 def when(view: WeekView, offset: int, bout: Bout) -> str:
-    """ "Monday 17:30", or "Monday (no start: 12:00)"."""
+    """When a session starts: "Monday 17:30", or "Monday (no start, counted as 12:00)"."""
     name = day_name(view, offset)
     if bout.has_start:
         return f"{name} {clock(bout.start_minute)}"
@@ -86,15 +86,15 @@ def when(view: WeekView, offset: int, bout: Bout) -> str:
 
 
 def muscle_words(groups: frozenset[Focus]) -> str:
-    """ "Legs", "Legs and back", "Every muscle group" for a set of muscle groups."""
+    """A set of muscle groups in words: "Legs", "Legs and back", "Every muscle group"."""
     if len(groups) >= len(MUSCLE_GROUPS):
         return "Every muscle group"
-    text = join_words([group.value for group in MUSCLE_GROUPS if group in groups])
+    text = join_words([str(group) for group in MUSCLE_GROUPS if group in groups])
     return text[:1].upper() + text[1:]
 
 
 def day_list(keys: list[str] | tuple[str, ...]) -> str:
-    """ "Monday, Tuesday and Friday", or "every day" for all seven."""
+    """Day keys as names: "Monday, Tuesday and Friday", or "every day" for all seven."""
     if len(set(keys)) == 7:
         return "every day"
     return join_words([DAY_NAMES[key] for key in keys])
