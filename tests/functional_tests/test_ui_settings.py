@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Select
-from ui_helpers import SIZE, block_app, main_screen, recovery_badge, static_text
+from ui_helpers import SIZE, SMALL, block_app, main_screen, recovery_badge, screen_text, static_text
 
 from planner.editor import PlanEditor
 from planner.ui.app import PlannerApp
@@ -166,3 +166,21 @@ async def test_settings_blank_defaults_leave_the_days_unplanned(tmp_path: Path) 
         assert "sleep_hours = 8.0" not in app.editor.text
         # The table's own comment stays even when its keys go.
         assert "# Every night and every day of the block" in app.editor.text
+
+
+async def test_a_failed_save_at_80x24_shows_the_field_that_stops_it(tmp_path: Path) -> None:
+    app = block_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        form = await open_settings(pilot)
+        # A threshold far down the form is wrong; enter is pressed up in the name.
+        form.query_one("#t-monotony_max", Input).value = "abc"
+        await pilot.click("#name")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.focused is form.query_one("#t-monotony_max", Input)
+        reason = static_text(app, "#t-monotony_max-error")
+        assert reason == 'must be a number, got "abc"'
+        # The reason is on the screen, whole.
+        assert reason in screen_text(app)
