@@ -57,6 +57,9 @@ class Terminal:
         self.child = pexpect.spawn(
             argv[0], argv[1:], cwd=str(cwd), env=env, dimensions=(lines, columns)
         )
+        # pexpect waits 50 ms before each send by default; the keys' own pumping is
+        # pause enough, and the wait made long key sequences slow.
+        self.child.delaybeforesend = None
 
     @classmethod
     def planner(cls, *arguments: str, cwd: Path) -> Terminal:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, RuleInfo
 from planner.model import Plan
@@ -90,8 +90,44 @@ def _rule_lines(rule: RuleInfo, plan: Plan | None) -> list[Content]:
     return lines
 
 
-def help_text(plan: Plan | None = None) -> Content:
-    """The whole help page."""
+def _hanging(line: Content, indent: int, width: int) -> list[Content]:
+    """A line wrapped to `width`, its later lines starting under column `indent` (the
+    description, not the key column)."""
+    if width <= indent + 8 or line.cell_length <= width:
+        return [line] if line.cell_length <= width or width <= 0 else line.wrap(width)
+    head, body = line.divide([indent])
+    wrapped = body.wrap(width - indent)
+    pad = Content(" " * indent)
+    return [head + wrapped[0], *(pad + rest for rest in wrapped[1:])]
+
+
+#: The labels of a rule's lines in the help, each followed by its text.
+_RULE_LABELS = ("  fires when ", "  severity ", "  threshold ", "  source ")
+
+
+def _indent_of(line: Content) -> int:
+    """Where a help line's text starts: after its key column or label."""
+    plain = line.plain
+    for label in _RULE_LABELS:
+        if plain.startswith(label):
+            return len(label)  # "  fires when ...": under the text after the label
+    if plain.startswith("  "):
+        return 2
+    if len(plain) > _KEY_WIDTH and plain[_KEY_WIDTH - 1] == " " and plain[_KEY_WIDTH] != " ":
+        return _KEY_WIDTH
+    return 0
+
+
+def help_text(plan: Plan | None = None, width: int = 0) -> Content:
+    """The whole help page; with a width, long lines wrap under their description."""
+    lines = help_lines(plan)
+    if width > 0:
+        lines = [part for line in lines for part in _hanging(line, _indent_of(line), width)]
+    return Content("\n").join(lines)
+
+
+def help_lines(plan: Plan | None = None) -> list[Content]:
+    """The help page's lines, unwrapped."""
     lines: list[Content] = [_heading("Keys")]
     for command in COMMANDS:
         if command.keys:
@@ -140,7 +176,21 @@ def help_text(plan: Plan | None = None) -> Content:
             "$foreground-muted",
         ),
     ]
-    return Content("\n").join(lines)
+    return lines
+
+
+class HelpBody(Widget):
+    """The help text, wrapped to the width it is given."""
+
+    DEFAULT_CSS = "HelpBody { height: auto; }"
+
+    def __init__(self, plan: Plan | None) -> None:
+        super().__init__(id="help-text")
+        self.plan = plan
+
+    def render(self) -> Content:
+        """The help page at this width."""
+        return help_text(self.plan, self.content_size.width)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -160,7 +210,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "escape closes"
-            yield Static(help_text(self.plan), id="help-text", markup=False)
+            yield HelpBody(self.plan)
 
     def on_mount(self) -> None:
         """Focus the text so the arrows scroll it."""

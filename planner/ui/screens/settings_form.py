@@ -226,6 +226,12 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
         """Dismiss with the settings, or show what is wrong."""
         result = self._check()
         if not result:
+            # The form is taller than a small terminal: go to the first field that
+            # stops the save, so its reason (under it) is in view.
+            first = next((name for name in self.errors if name), "")
+            fields = self.query(f"#{first}") if first else None
+            if fields:
+                fields.first().focus()
             self.app.bell()
             return
         self.dismiss(result)
