@@ -19,7 +19,7 @@ from planner.planfile import (
     PlanError,
     Problem,
     check_unchanged,
-    parse_document,
+    parse_plan,
     with_newline,
     write_atomic,
 )
@@ -63,6 +63,7 @@ class PlanEditor:
         self._undo: list[tuple[Edit, _State]] = []
         self._redo: list[tuple[Edit, _State]] = []
         self._report: PlanReport | None = None
+        self._unparsed: str | None = None  # a text `prepare_document` failed on
         # The format of the file on disk (None: there is none yet), so the editor can
         # say before a save that it converts a format 1 file to format 2.
         self._saved_format: int | None = document.plan.format if saved else None
@@ -131,6 +132,22 @@ class PlanEditor:
         was added); the editor says so before it saves."""
         return self._saved_format == 1 and self._document.plan.format == 2
 
+    @property
+    def document_pending(self) -> bool:
+        """Whether `prepare_document` has work to do: the plan's tomlkit document is
+        not parsed yet (and did not fail to parse)."""
+        return not self._document.prepared and self._unparsed is not self._text
+
+    def prepare_document(self) -> None:
+        """Parse the tomlkit document ahead of the next edit (it is parsed lazily: not
+        on opening, undo or redo). Safe to call from a background thread while the plan
+        is shown; an edit meanwhile waits for it."""
+        text = self._text
+        try:
+            self._document.prepare()
+        except Exception:  # the edit that needs the document says why
+            self._unparsed = text
+
     def describe(self, edit: Edit) -> str:
         """What an edit does, naming weeks when the plan has several."""
         return edit.describe(len(self._document.plan.week_list))
@@ -149,7 +166,9 @@ class PlanEditor:
         return _State(self._text, self._document.plan)
 
     def _restore(self, state: _State) -> None:
-        self._document.document = parse_document(state.text, "<undo>")
+        # The text is parsed with tomlkit again only when an edit needs it (see
+        # `prepare_document`), so undo and redo cost no parse.
+        self._document.set_text(state.text)
         self._document.plan = state.plan
         self._text = state.text
         self._report = None
@@ -163,7 +182,10 @@ class PlanEditor:
         try:
             document = apply_edit(self._document.document, self._document.plan, edit)
             self._document.document = document
-            plan = self._document.revalidate(source)
+            # Checked from the text a save writes (as PlanDocument.revalidate does),
+            # written out once: a block's document takes a while to write.
+            text = self._document.text()
+            plan = parse_plan(text, source)
         except PlanError:
             self._restore(before)
             raise
@@ -182,7 +204,7 @@ class PlanEditor:
             raise
         self._document.plan = plan
         # New lines tomlkit writes end in "\n"; a file of "\r\n" lines keeps "\r\n".
-        self._text = with_newline(self._document.text(), self._document.newline)
+        self._text = with_newline(text, self._document.newline)
         self._report = None
         self._undo.append((edit, before))
         del self._undo[:-UNDO_LIMIT]

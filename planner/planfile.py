@@ -17,6 +17,7 @@ import errno
 import os
 import re
 import stat
+import threading
 import tomllib
 import types
 import typing
@@ -998,24 +999,71 @@ class PlanDocument:
     is never written over. It remembers what a save must keep that the text does not
     show: a UTF-8 byte order mark, the line ending most lines use, and the state of
     the file it was read from.
+
+    The tomlkit document is parsed from the text at its first use (`document`, the
+    first edit), so opening a plan needs only tomllib and pydantic; `prepare` parses it
+    ahead, and is safe to call from a background thread.
     """
 
     def __init__(
         self,
-        document: tomlkit.TOMLDocument,
+        document: tomlkit.TOMLDocument | None,
         plan: Plan,
         path: Path | None,
         *,
         bom: bool = False,
         newline: str = "\n",
         disk: FileState = NO_FILE,
+        text: str = "",
+        source: str = "<plan>",
     ) -> None:
-        self.document = document
+        # Without a document, `_text` is what it holds until it is parsed; `_version`
+        # counts the changes, so a parse that finishes late never replaces newer content.
+        self._document = document
+        self._text = text
+        self._version = 0
+        self._source = source
+        self._parsing = threading.Lock()
+        self._swapping = threading.Lock()
         self.plan = plan
         self.path = path
         self.bom = bom
         self.newline = newline
         self.disk = disk
+
+    @property
+    def document(self) -> tomlkit.TOMLDocument:
+        """The tomlkit document (parsed now if it has not been yet)."""
+        with self._parsing:
+            while (document := self._document) is None:
+                text, version = self._text, self._version
+                parsed = parse_document(text, self._source)
+                with self._swapping:
+                    if self._version == version:
+                        self._document = parsed
+            return document
+
+    @document.setter
+    def document(self, document: tomlkit.TOMLDocument) -> None:
+        with self._swapping:
+            self._document = document
+            self._version += 1
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the tomlkit document is parsed."""
+        return self._document is not None
+
+    def prepare(self) -> None:
+        """Parse the tomlkit document now, so the next edit does not wait for it."""
+        _ = self.document
+
+    def set_text(self, text: str) -> None:
+        """Hold `text` from now on (a state to go back to); parsed when next needed."""
+        with self._swapping:
+            self._document = None
+            self._text = text
+            self._version += 1
 
     @classmethod
     def from_text(
@@ -1024,8 +1072,8 @@ class PlanDocument:
         """A document from TOML text; raises PlanError when it is not a valid plan."""
         name = source or (str(path) if path is not None else "<plan>")
         plan = parse_plan(text, name)
-        document = parse_document(text, name)
-        return cls(document, plan, path, bom=bom, newline=dominant_newline(text))
+        newline = dominant_newline(text)
+        return cls(None, plan, path, bom=bom, newline=newline, text=text, source=name)
 
     @classmethod
     def load(cls, path: Path) -> PlanDocument:
@@ -1039,7 +1087,8 @@ class PlanDocument:
 
     def text(self) -> str:
         """The document as TOML text, comments and layout included."""
-        return self.document.as_string()
+        document = self._document
+        return self._text if document is None else document.as_string()
 
     def file_bytes(self, text: str) -> bytes:
         """The bytes a save of `text` writes: UTF-8, with the byte order mark if the file

@@ -1,5 +1,12 @@
 """Plan settings (s): name, level, start, body mass, repeats, the week-wide sleep,
-bedtime and protein defaults, every rule threshold and which rules are on."""
+bedtime and protein defaults, every rule threshold and which rules are on.
+
+The form holds some 150 widgets, most of them the rules below the fold; mounting them
+all before the first frame took half a second. So the plan and day fields come first
+and the rules are mounted just after the form is shown (`Lazy`); until then the form
+reads the rules' values from the plan. Each field's error line is mounted when it
+first has something to say.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,11 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
+from textual.lazy import Lazy
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, THRESHOLDS
@@ -29,6 +39,60 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def _input(name: str, label: str, value: object, hint: str) -> FieldRow:
+    return FieldRow(label, Input(_text(value), placeholder=hint, id=name, compact=True), name=name)
+
+
+class RuleFields(Vertical):
+    """Each rule's switch and what fires it, then its thresholds not shown before.
+
+    Its widgets are made when it is composed, so a form that mounts it lazily does not
+    pay for them before its first frame either.
+    """
+
+    DEFAULT_CSS = """
+    RuleFields {
+        height: auto;
+    }
+    """
+
+    def __init__(self, plan: Plan, threshold_texts: dict[str, str]) -> None:
+        super().__init__(id="settings-rules")
+        self.plan = plan
+        self.threshold_texts = threshold_texts
+
+    def compose(self) -> ComposeResult:
+        disabled = self.plan.rules.disabled
+        shown: set[str] = set()
+        for rule in CATALOGUE:
+            # The title alone on the checkbox's one line (a long title and its id
+            # did not fit at 80 columns); the id leads the line under it.
+            yield Checkbox(
+                Content.styled(rule.title, "bold"),
+                value=rule.id not in disabled,
+                id=f"on-{rule.id}",
+                compact=True,
+            )
+            yield Static(
+                Content.styled(f"  {rule.id}: {rule.fires_when}", "$foreground-muted"),
+                classes="field-hint",
+            )
+            for threshold in rule.thresholds:
+                if threshold.key in shown:
+                    continue
+                shown.add(threshold.key)
+                if threshold.default is None:
+                    default = ", ".join(f"{k} {v}" for k, v in MAX_HEAVY_SESSIONS_BY_LEVEL.items())
+                else:
+                    default = threshold.format(threshold.default)
+                yield _input(
+                    f"t-{threshold.key}",
+                    f"  {threshold.unit or 'ratio'}",
+                    self.threshold_texts[threshold.key],
+                    f"{threshold.key}, default {default}",
+                )
+
+
 class SettingsForm(FormScreen["dict[str, Any]"]):
     """Every plan-wide setting in one form; dismisses with the values, or None."""
 
@@ -41,18 +105,19 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
         super().__init__(classes="form-screen")
         self.plan = plan
         self.errors: dict[str, str] = {}
-        self._shown_thresholds: set[str] = set()
+        overrides = plan.rules.overrides()
+        #: What the rules' fields hold until they are mounted: the plan's own values.
+        self._threshold_texts = {key: _text(overrides.get(key)) for key in THRESHOLDS}
 
     def compose(self) -> ComposeResult:
         plan = self.plan
         info = plan.plan
-        overrides = plan.rules.overrides()
         with VerticalScroll(id="settings-form", classes="form") as form:
             form.can_focus = False
             form.border_title = "Plan settings"
             yield Static(Content.styled("Plan", "bold $text-accent"))
-            yield from self._input("name", "Name", info.name, "1 to 80 characters")
-            yield from self._input("description", "About", info.description, "optional")
+            yield _input("name", "Name", info.name, "1 to 80 characters")
+            yield _input("description", "About", info.description, "optional")
             yield FieldRow(
                 "Level",
                 Select(
@@ -64,10 +129,9 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
                 ),
                 name="level",
             )
-            yield error_line("level")
             start = plan.start.isoformat() if plan.start is not None else ""
-            yield from self._input("start", "Start", start, "Monday of week 1, e.g. 2026-11-30")
-            yield from self._input("body_mass_kg", "Body kg", info.body_mass_kg, "30-250, optional")
+            yield _input("start", "Start", start, "Monday of week 1, e.g. 2026-11-30")
+            yield _input("body_mass_kg", "Body kg", info.body_mass_kg, "30-250, optional")
             repeats = "default" if info.repeats is None else ("yes" if info.repeats else "no")
             yield FieldRow(
                 "Repeats",
@@ -84,56 +148,17 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
                 ),
                 name="repeats",
             )
-            yield error_line("repeats")
             yield Static(Content.styled("Every day, unless it says otherwise", "bold $text-accent"))
             defaults = plan.defaults
-            yield from self._input(
-                "sleep_hours", "Sleep (h)", defaults.sleep_hours, "0-14, optional"
-            )
-            yield from self._input("bedtime", "Bedtime", defaults.bedtime, '"HH:MM", optional')
-            yield from self._input(
-                "protein_meals", "Protein", defaults.protein_meals, "meals, 0-8, optional"
-            )
+            yield _input("sleep_hours", "Sleep (h)", defaults.sleep_hours, "0-14, optional")
+            yield _input("bedtime", "Bedtime", defaults.bedtime, '"HH:MM", optional')
+            yield _input("protein_meals", "Protein", defaults.protein_meals, "meals, 0-8, optional")
             yield Static(Content.styled("Rules", "bold $text-accent"))
-            for rule in CATALOGUE:
-                # The title alone on the checkbox's one line (a long title and its id
-                # did not fit at 80 columns); the id leads the line under it.
-                yield Checkbox(
-                    Content.styled(rule.title, "bold"),
-                    value=rule.id not in plan.rules.disabled,
-                    id=f"on-{rule.id}",
-                    compact=True,
-                )
-                yield Static(
-                    Content.styled(f"  {rule.id}: {rule.fires_when}", "$foreground-muted"),
-                    classes="field-hint",
-                )
-                for threshold in rule.thresholds:
-                    if threshold.key in self._shown_thresholds:
-                        continue
-                    self._shown_thresholds.add(threshold.key)
-                    if threshold.default is None:
-                        default = ", ".join(
-                            f"{k} {v}" for k, v in MAX_HEAVY_SESSIONS_BY_LEVEL.items()
-                        )
-                    else:
-                        default = threshold.format(threshold.default)
-                    yield from self._input(
-                        f"t-{threshold.key}",
-                        f"  {threshold.unit or 'ratio'}",
-                        overrides.get(threshold.key),
-                        f"{threshold.key}, default {default}",
-                    )
+            yield Lazy(RuleFields(self.plan, self._threshold_texts))
             with Horizontal(classes="form-buttons"):
                 yield Static(id="form-status", markup=False)
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-
-    def _input(self, name: str, label: str, value: object, hint: str) -> ComposeResult:
-        yield FieldRow(
-            label, Input(_text(value), placeholder=hint, id=name, compact=True), name=name
-        )
-        yield error_line(name)
 
     def on_mount(self) -> None:
         """Start in the name."""
@@ -141,7 +166,16 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
         self._check()
 
     def _value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value.strip()
+        try:
+            return self.query_one(f"#{name}", Input).value.strip()
+        except NoMatches:  # a rule's threshold before the rules are mounted
+            return self._threshold_texts[name.removeprefix("t-")]
+
+    def _rule_on(self, rule_id: str) -> bool:
+        try:
+            return self.query_one(f"#on-{rule_id}", Checkbox).value
+        except NoMatches:  # before the rules are mounted
+            return rule_id not in self.plan.rules.disabled
 
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The settings as typed, checked with the plan model; and each error by field."""
@@ -170,9 +204,7 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
         }
         rules, rule_errors = check(RuleSettings, thresholds_data)
         errors.update({f"t-{key}": reason for key, reason in rule_errors.items()})
-        disabled = tuple(
-            rule.id for rule in CATALOGUE if not self.query_one(f"#on-{rule.id}", Checkbox).value
-        )
+        disabled = tuple(rule.id for rule in CATALOGUE if not self._rule_on(rule.id))
         result: dict[str, Any] = {}
         if info is not None and defaults is not None and rules is not None and not errors:
             result = {
@@ -193,15 +225,10 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
     def _check(self) -> dict[str, Any]:
         result, errors = self.values()
         self.errors = errors
-        for row in self.query(".field-row"):
+        for row in self.query(FieldRow):
             name = (row.id or "").removeprefix("row-")
             row.set_class(name in errors, "-invalid")
-        for line in self.query(".field-error"):
-            name = (line.id or "").removesuffix("-error")
-            if isinstance(line, Static):
-                shown = errors.get(name, "")
-                line.update(Content(shown))
-                line.display = bool(shown)
+            self._show_error(row, name, errors.get(name, ""))
         status = self.query_one("#form-status", Static)
         if errors:
             first = next(iter(errors))
@@ -214,6 +241,19 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
             status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
         self.query_one("#save", Button).disabled = bool(errors)
         return result
+
+    def _show_error(self, row: FieldRow, name: str, reason: str) -> None:
+        """The reason under a field; its line is mounted the first time it has one."""
+        try:
+            line = self.query_one(f"#{name}-error", Static)
+        except NoMatches:
+            if reason and isinstance(row.parent, Widget):
+                line = error_line(name)
+                line.update(Content(reason))
+                row.parent.mount(line, after=row)
+            return
+        line.update(Content(reason))
+        line.display = bool(reason)
 
     @on(Input.Changed)
     @on(Select.Changed)

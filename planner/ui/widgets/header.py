@@ -93,7 +93,7 @@ class PlanHeader(Horizontal):
         file_text = state.file_name or "new plan"
         self.query_one("#file-name", Static).update(Content.styled(file_text, "$foreground-muted"))
         mark = self.query_one("#dirty-mark", Static)
-        mark.update(Content("●"))
+        mark.update(Content("●" if state.dirty else ""))
         mark.display = state.dirty
         mark.tooltip = Content("Changes not written to the file yet; ctrl+s writes them.")
         report = state.report
