@@ -35,7 +35,7 @@ async def test_start_selects_mondays_first_session_and_shows_the_plan(tmp_path: 
         header = header_text(app)
         assert "Test week" in header
         assert "week.toml" in header
-        assert "modified" not in header
+        assert "●" not in header
         # Both words, as badges coloured by their value.
         assert risk_badge(app) == "overload moderate"
         assert screen.query_one("#risk-badge").has_class("-moderate")

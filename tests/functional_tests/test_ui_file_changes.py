@@ -74,7 +74,7 @@ async def test_reload_takes_the_file_from_disk(tmp_path: Path) -> None:
         assert not app.editor.dirty
         assert not app.editor.can_undo
         assert "Changed elsewhere" in header_text(app)
-        assert "modified" not in header_text(app)
+        assert "●" not in header_text(app)
         assert any("Reloaded week.toml" in text for text in notifications(app))
     assert path.read_text(encoding="utf-8") == ELSEWHERE
 
@@ -230,7 +230,7 @@ async def test_a_new_file_opened_and_untouched_quits_without_asking(tmp_path: Pa
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "modified" not in header_text(app)
+        assert "●" not in header_text(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value == 0

@@ -28,12 +28,12 @@ async def test_ctrl_s_saves_to_the_file_and_keeps_comments(tmp_path: Path) -> No
         await pilot.pause()
         await pilot.press("d")  # delete Monday's session
         await pilot.pause()
-        assert "modified" in header_text(app)
+        assert "●" in header_text(app)
         assert path.read_text(encoding="utf-8") == WEEK  # not saved yet
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert not app.editor.dirty
-        assert "modified" not in header_text(app)
+        assert "●" not in header_text(app)
         assert any(text.startswith("Saved") for text in notifications(app))
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# A test week for the editor.")
@@ -107,10 +107,10 @@ async def test_a_failed_save_says_why_and_keeps_the_changes(tmp_path: Path) -> N
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert app.editor.dirty
-        assert "modified" in header_text(app)
+        assert "●" in header_text(app)
         failures = [n for n in app._notifications if n.title == "Not saved"]
         assert failures and failures[0].severity == "error"
-        assert app.editor.plan.day("mon").sleep_hours == 7
+        assert app.editor.plan.week_list[0].days["mon"].sleep_hours == 7
     assert path.is_dir()
 
 
