@@ -19,7 +19,13 @@ async def test_import_each_template_then_undo(tmp_path: Path) -> None:
         await pilot.pause()
         original = app.editor.plan
         original_text = app.editor.text
-        for position, template in enumerate(list_templates()):
+        # A week, a block and the logged block (every template goes through the picker
+        # in test_import_export.py; here each import is undone in one app).
+        picked = {"beginner-full-body", "strength-block-4", "logged-block-example"}
+        templates = list_templates()
+        for position, template in enumerate(templates):
+            if template.name not in picked:
+                continue
             await pilot.press("i")
             await pilot.pause()
             assert isinstance(app.screen, ImportScreen)

@@ -806,7 +806,7 @@ def expected_plan_after(plan: Plan, edit: Edit) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=150,
+    max_examples=80,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -954,7 +954,7 @@ def plan_dicts(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=plan_dicts())
 def test_canonical_toml_reads_back_equal(data: dict[str, Any]) -> None:
     plan = Plan.model_validate(data)
