@@ -447,12 +447,36 @@ KIND_WORDS: dict[str, str] = {
     "active_recovery": "active recovery",
 }
 
+#: A session kind in a word, where room is short (cards, previews).
+KIND_SHORT_WORDS: dict[str, str] = {
+    "heavy": "heavy",
+    "moderate": "moderate",
+    "light": "light",
+    "active_recovery": "recovery",
+}
+
+#: What each session kind is for, as the help explains it.
+KIND_MEANINGS: dict[str, str] = {
+    "heavy": "hard work that needs recovery after it",
+    "moderate": "solid but recoverable work",
+    "light": "easy technique or skill work",
+    "active_recovery": "active recovery: brisk walk, easy ride, mobility",
+}
+
 #: How a day type reads ("heavy day", "rest day").
 DAY_TYPE_WORDS: dict[str, str] = {
     "heavy": "heavy day",
     "moderate": "moderate day",
     "recovery": "recovery day",
     "rest": "rest day",
+}
+
+#: What each day type means, as the help explains it.
+DAY_TYPE_MEANINGS: dict[str, str] = {
+    "heavy": "holds a heavy session; needs an easier day after it",
+    "moderate": "a moderate session and no heavy one",
+    "recovery": "only light or active-recovery sessions (an easy day)",
+    "rest": "no sessions (an easy day); still part of the plan",
 }
 
 #: How an activity reads.

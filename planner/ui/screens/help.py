@@ -9,24 +9,33 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
-from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, RuleInfo
-from planner.model import Plan
+from planner.catalogue import (
+    CATALOGUE,
+    DAY_TYPE_MEANINGS,
+    DAY_TYPE_WORDS,
+    KIND_MEANINGS,
+    KIND_SHORT_WORDS,
+    MAX_HEAVY_SESSIONS_BY_LEVEL,
+    RuleInfo,
+)
+from planner.model import DEFAULT_RPE, DayType, Kind, Plan
 from planner.ui.commands import COMMANDS
+from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES
 
 _KEY_WIDTH = 14
 
-DAY_TYPES = (
-    ("heavy day", "$text-error", "holds a heavy session; needs an easier day after it"),
-    ("moderate day", "$text-warning", "a moderate session and no heavy one"),
-    ("recovery day", "$text-success", "only light or active-recovery sessions (an easy day)"),
-    ("rest day", "$text-success", "no sessions (an easy day); still part of the plan"),
+DAY_TYPES = tuple(
+    (DAY_TYPE_WORDS[day_type.value], DAY_TYPE_STYLES[day_type], DAY_TYPE_MEANINGS[day_type.value])
+    for day_type in DayType
 )
 
-KINDS = (
-    ("heavy", "$text-error", "hard work that needs recovery after it (RPE 8 by default)"),
-    ("moderate", "$text-warning", "solid but recoverable work (RPE 5)"),
-    ("light", "$text-primary", "easy technique or skill work (RPE 3)"),
-    ("recovery", "$text-success", "active recovery: brisk walk, easy ride, mobility (RPE 2)"),
+KINDS = tuple(
+    (
+        KIND_SHORT_WORDS[kind.value],
+        KIND_STYLES[kind],
+        f"{KIND_MEANINGS[kind.value]} (RPE {DEFAULT_RPE[kind]} when none is given)",
+    )
+    for kind in Kind
 )
 
 EXTRA_KEYS = (

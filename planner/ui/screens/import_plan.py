@@ -48,6 +48,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from planner.catalogue import KIND_SHORT_WORDS
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
 from planner.report import Finding, PlanReport, Risk
@@ -70,12 +71,6 @@ KIND_DAY_TYPE: dict[Kind, DayType] = {
     Kind.heavy: DayType.heavy,
     Kind.moderate: DayType.moderate,
     Kind.active_recovery: DayType.recovery,
-}
-KIND_SHORT: dict[Kind, str] = {
-    Kind.heavy: "heavy",
-    Kind.moderate: "moderate",
-    Kind.light: "light",
-    Kind.active_recovery: "recovery",
 }
 
 
@@ -313,7 +308,9 @@ def preview_week(plan: Plan) -> Content:
                 parts.append(("  ", ""))
             parts.extend([("▌", KIND_STYLES[session.kind]), (f"{session.minutes}′ ", "bold")])
             if KIND_DAY_TYPE.get(session.kind) is not day_type:
-                parts.append((f"{KIND_SHORT[session.kind]} ", KIND_STYLES[session.kind]))
+                parts.append(
+                    (f"{KIND_SHORT_WORDS[session.kind.value]} ", KIND_STYLES[session.kind])
+                )
             parts.append((session.title, ""))
         lines.append(Content.assemble(*parts))
     return Content("\n").join(lines)

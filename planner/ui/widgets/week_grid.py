@@ -25,7 +25,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from planner.catalogue import ACTIVITY_WORDS, DAY_TYPE_WORDS, KIND_WORDS
+from planner.catalogue import ACTIVITY_WORDS, DAY_TYPE_WORDS, KIND_SHORT_WORDS, KIND_WORDS
 from planner.model import DAY_KEYS, DAY_NAMES, Day, DayType, DoneStatus, Kind, Plan, Session
 from planner.ui.commands import bindings_for
 from planner.ui.messages import Selection, SelectionChanged
@@ -424,12 +424,6 @@ Piece = tuple[str, Ink]
 Line = tuple[Piece, ...]
 
 _RULE = "rule"
-_SHORT_KIND: dict[Kind, str] = {
-    Kind.heavy: "heavy",
-    Kind.moderate: "moderate",
-    Kind.light: "light",
-    Kind.active_recovery: "recovery",
-}
 _MARKS: dict[DoneStatus, str] = {
     DoneStatus.done: "✓",
     DoneStatus.partial: "◐",
@@ -571,7 +565,7 @@ def card_lines(session: Session, width: int, detail: Detail) -> list[Line]:
         kind = KIND_WORDS.get(session.kind.value, session.kind.value)
         used = sum(cell_len(text) for text, _ in prefix)
         if used + cell_len(kind) + 1 + cell_len(activity) > room:
-            kind = _SHORT_KIND[session.kind]
+            kind = KIND_SHORT_WORDS[session.kind.value]
         pieces = [*prefix, (kind, KIND_INKS[session.kind])]
         left = room - used - cell_len(kind)
         # An activity cut to one or two letters says nothing: leave it to the tooltip.
