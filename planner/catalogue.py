@@ -439,6 +439,19 @@ RENAMED_THRESHOLDS: dict[str, str] = {
 
 # --- words the faces share ------------------------------------------------------
 
+#: The days of a week, Monday first, as the plan file writes them.
+DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: Each day's name.
+DAY_NAMES: dict[str, str] = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
 #: How a session kind reads in a sentence ("a heavy session", "active recovery").
 KIND_WORDS: dict[str, str] = {
     "heavy": "heavy",
@@ -509,6 +522,16 @@ def join_words(words: list[str] | tuple[str, ...], conjunction: str = "and") -> 
     if len(words) == 1:
         return words[0]
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def day_list(keys: list[str] | tuple[str, ...], *, none: str = "the whole week") -> str:
+    """Days as people say them: "Monday, Tuesday and Friday"; "every day" for all
+    seven; `none` for no day (a finding about the week as a whole)."""
+    if not keys:
+        return none
+    if len(set(keys)) == len(DAY_KEYS):
+        return "every day"
+    return join_words([DAY_NAMES[key] for key in keys])
 
 
 def format_number(value: float) -> str:

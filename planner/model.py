@@ -24,6 +24,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from planner.catalogue import DAY_KEYS as DAY_KEYS  # re-exported: the model's days
+from planner.catalogue import DAY_NAMES as DAY_NAMES
 from planner.catalogue import (
     MAX_HEAVY_SESSIONS_BY_LEVEL,
     RENAMED_RULES,
@@ -32,16 +34,6 @@ from planner.catalogue import (
     THRESHOLDS,
 )
 
-DAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_NAMES: dict[str, str] = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 MAX_SESSIONS_PER_DAY = 8
 MAX_WEEKS = 16
 

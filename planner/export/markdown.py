@@ -16,6 +16,7 @@ from planner.catalogue import (
     DAY_TYPE_WORDS,
     KIND_WORDS,
     WEEK_TYPE_WORDS,
+    day_list,
     format_number,
     join_words,
     plural,
@@ -173,7 +174,7 @@ def _metrics(report: PlanReport, week: WeekReport) -> list[str]:
 
 
 def _finding(finding: Finding) -> list[str]:
-    days = join_words([DAY_NAMES[key] for key in finding.days]) if finding.days else "the week"
+    days = day_list(finding.days, none="the week")
     info = finding.info
     head = f"**{finding.severity.value}** `{finding.rule}` ({days})"
     if finding.accepted:

@@ -91,10 +91,10 @@ def acute_chronic_ratio(weekly_load: float, history: tuple[float, ...]) -> float
     if len(history) < ACWR_MIN_WEEKS:
         return None
     recent = history[-ACWR_WEEKS:]
-    total = sum(recent)
-    if total <= 0:
+    chronic = sum(recent) / len(recent)
+    if chronic <= 0:  # also a mean too small to tell from 0
         return None
-    return weekly_load * len(recent) / total
+    return weekly_load / chronic
 
 
 def load_change_pct(weekly_load: float, history: tuple[float, ...]) -> float | None:

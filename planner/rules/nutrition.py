@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import itertools
 
-from planner.catalogue import format_number, join_words
+from planner.catalogue import day_list, format_number, join_words
 from planner.model import DAY_KEYS, DAY_NAMES, Kind
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import MINUTES_PER_DAY, Bout, WeekView
-from planner.rules.words import by_value, day_list, hours, in_week_order, title
+from planner.rules.words import by_value, hours, in_week_order, title
 
 #: Grams of protein per kg of body mass: a meal, a day, and the day's upper end.
 PROTEIN_PER_MEAL_G_PER_KG = 0.4

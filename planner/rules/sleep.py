@@ -3,11 +3,11 @@ sessions that end close to bed. Sleep on a day is the night after it."""
 
 from __future__ import annotations
 
-from planner.catalogue import format_number, join_words
+from planner.catalogue import day_list, format_number
 from planner.model import DAY_NAMES, DayType, Kind
 from planner.report import Finding, Metrics, Severity
 from planner.rules.context import CLOCK_MINUTES, MINUTES_PER_DAY, NOON, WeekView
-from planner.rules.words import by_value, clock, day_list, in_week_order, night_minute, title
+from planner.rules.words import by_value, clock, in_week_order, night_minute, title
 
 _SLEEP_WHY = (
     "Sleep is the strongest natural recovery aid: in deep sleep, early in the night, "
@@ -81,7 +81,7 @@ def short_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
 def _named(keys: list[str]) -> str:
     if len(keys) > 3:
         return f"{len(keys)} days"
-    return join_words([DAY_NAMES[key] for key in keys])
+    return day_list(keys)
 
 
 def irregular_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:

@@ -93,13 +93,6 @@ def muscle_words(groups: frozenset[Focus]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def day_list(keys: list[str] | tuple[str, ...]) -> str:
-    """Day keys as names: "Monday, Tuesday and Friday", or "every day" for all seven."""
-    if len(set(keys)) == 7:
-        return "every day"
-    return join_words([DAY_NAMES[key] for key in keys])
-
-
 def by_value(items: list[tuple[str, V]]) -> list[tuple[V, list[str]]]:
     """(day key, value) pairs grouped by value, in order of first appearance:
     [("mon", 6), ("tue", 6), ("fri", 5)] -> [(6, ["mon", "tue"]), (5, ["fri"])]."""

@@ -11,7 +11,8 @@ each distinct style once. Textual 8.2.8 (pinned) creates the background in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -53,8 +54,20 @@ def _tinted(style: RichStyle | None, base: RichStyle, color: Color) -> RichStyle
     return result
 
 
+class _Drawn(NamedTuple):
+    """The last backdrop drawn: for which modal, over which screen, and how."""
+
+    modal: weakref.ref[Screen[object]]
+    screen: weakref.ref[Screen[object]]
+    key: tuple[object, ...]
+    strips: list[Strip]
+
+
 class Backdrop(Visual):
     """The screen under a modal, tinted with the modal's translucent background."""
+
+    #: The last backdrop drawn (see `render_strips`).
+    _last: ClassVar[_Drawn | None] = None
 
     def __init__(self, screen: Screen[object], color: Color) -> None:
         self.screen = screen
@@ -71,8 +84,28 @@ class Backdrop(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        """The screen's lines, each style tinted, cropped to `width` and `height`."""
-        base = style.rich_style
+        """The screen's lines, each style tinted, cropped to `width` and `height`.
+
+        A modal draws its backdrop several times as it opens; the screen under it does
+        not change meanwhile (it is not the one being updated), so the last backdrop is
+        kept for as long as the same modal is on top of the same screen at one size.
+        """
+        screen = self.screen
+        modal = screen.app.screen
+        key = (screen._compositor.size, width, height, style.rich_style, self.color)
+        last = Backdrop._last
+        if (
+            last is not None
+            and last.modal() is modal
+            and last.screen() is screen
+            and last.key == key
+        ):
+            return last.strips
+        strips = self._tint(width, height, style.rich_style)
+        Backdrop._last = _Drawn(weakref.ref(modal), weakref.ref(screen), key, strips)
+        return strips
+
+    def _tint(self, width: int, height: int | None, base: RichStyle) -> list[Strip]:
         color = self.color
         strips = self.screen._compositor.render_strips()
         if height is not None:

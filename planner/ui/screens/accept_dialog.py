@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from planner.model import DAY_NAMES
+from planner.catalogue import day_list
 from planner.report import Finding
 from planner.ui.screens.fields import FormScreen, character_name
 
@@ -29,7 +29,7 @@ class AcceptDialog(FormScreen[str]):
 
     def compose(self) -> ComposeResult:
         finding = self.finding
-        days = ", ".join(DAY_NAMES[day] for day in finding.days) or "the whole week"
+        days = day_list(finding.days)
         with VerticalScroll(id="accept-dialog", classes="form") as form:
             form.can_focus = False
             form.border_title = "Accept this finding"

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from planner.catalogue import day_list
 from planner.model import DAY_KEYS, DAY_NAMES
 from planner.report import Finding, Severity
 from planner.ui.messages import FindingChosen, FindingHighlighted
@@ -165,7 +166,7 @@ def finding_detail(finding: Finding | None, total: int) -> Content:
         )
     info = finding.info
     severity = Content.styled(finding.severity.value.upper(), SEVERITY_STYLES[finding.severity])
-    days = ", ".join(DAY_NAMES[day] for day in finding.days) or "the whole week"
+    days = day_list(finding.days)
     if finding.accepted:
         effect = (
             f"Accepted: {finding.reason}. Shown, counted nowhere (A takes it back).",
