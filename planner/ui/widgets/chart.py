@@ -110,11 +110,11 @@ def chart_lines(data: ChartData, width: int) -> Content:
     high = data.threshold("acwr_high")
     acwr = metrics.acwr
     over = None
-    if acwr is not None and acwr > high:
-        over = "$text-warning"
-    elif acwr is not None and (acwr > caution or acwr < low):
+    # v2: the ratio only ever informs (it describes a change in load; it does not
+    # predict injury), so it never takes the warning colour.
+    if acwr is not None and (acwr > caution or acwr < low):
         over = "$text-primary"
-    acwr_limit = f"{low:g}–{caution:g} warn {high:g}"
+    acwr_limit = f"{low:g}–{caution:g} high {high:g}"
     if acwr is None:
         acwr_limit = f"{low:g}–{caution:g} (no history)"
     lines.append(_metric_line("ACWR", _number(acwr), acwr_limit, over=over))

@@ -43,8 +43,8 @@ REST_GUIDANCE: tuple[str, ...] = (
 )
 RECOVERY_GUIDANCE: tuple[str, ...] = (
     "Keep it easy: light movement speeds recovery.",
-    "Easy movement clears stress hormones and stiffness.",
-    "Low intensity switches on rest-and-digest.",
+    "Easy movement keeps the blood flowing and eases stiffness.",
+    "Low intensity helps the body settle into rest-and-digest.",
 )
 
 
