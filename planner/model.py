@@ -27,7 +27,6 @@ from pydantic_core import PydanticCustomError
 from planner.catalogue import DAY_KEYS as DAY_KEYS  # re-exported: the model's days
 from planner.catalogue import DAY_NAMES as DAY_NAMES
 from planner.catalogue import (
-    MAX_HEAVY_SESSIONS_BY_LEVEL,
     RENAMED_RULES,
     RENAMED_THRESHOLDS,
     RULES_BY_ID,
@@ -208,12 +207,6 @@ def _not_a_boolean(value: Any) -> Any:
 NotBool = BeforeValidator(_not_a_boolean)
 SleepHours = Annotated[float, Field(ge=0, le=14), NotBool]
 ProteinMeals = Annotated[int, Field(ge=0, le=8), NotBool]
-
-
-def minutes_of_day(clock: str) -> int:
-    """Minutes since midnight of an "HH:MM" time."""
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 class Done(BaseModel):
@@ -672,8 +665,3 @@ class Plan(BaseModel):
     def protein_meals(self, day: Day) -> int | None:
         """Planned protein meals of the day: its own, else the default."""
         return day.protein_meals if day.protein_meals is not None else self.defaults.protein_meals
-
-    def max_heavy_sessions(self) -> int:
-        """Heavy sessions a week allows: the plan's own limit, else its level's."""
-        own = self.rules.threshold("max_heavy_sessions")
-        return int(own) if own is not None else MAX_HEAVY_SESSIONS_BY_LEVEL[self.plan.level]

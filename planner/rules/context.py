@@ -70,11 +70,6 @@ class Bout:
         return DAY_KEYS[self.day_number % 7]
 
     @property
-    def starts_at(self) -> int:
-        """Minutes from the plan's first midnight to its start."""
-        return self.day_number * MINUTES_PER_DAY + self.start_minute
-
-    @property
     def title(self) -> str:
         """The session's title."""
         return self.session.title
@@ -100,38 +95,6 @@ def _focus_groups(session: Session) -> frozenset[Focus]:
     if groups is None:
         groups = _FOCUS_GROUPS[key] = session.focus_groups
     return groups
-
-
-def judge(session: Session, day_number: int, index: int) -> Bout:
-    """A session as the rules see it; callers leave skipped sessions out.
-
-    The same values as `Session.actual_rpe` / `actual_minutes` / `focus_groups`, read
-    with as few pydantic attribute look-ups as possible (the engine's hot loop)."""
-    kind = session.kind
-    rpe = session.rpe
-    if rpe is None:
-        rpe = DEFAULT_RPE[kind]
-    minutes = session.minutes
-    done = session.done
-    if done is not None:
-        if done.rpe is not None:
-            rpe = done.rpe
-        if done.minutes is not None:
-            minutes = done.minutes
-    start = session.start
-    return Bout(
-        session=session,
-        day_number=day_number,
-        index=index,
-        kind=kind,
-        activity=session.activity,
-        minutes=minutes,
-        rpe=rpe,
-        load=rpe * minutes,
-        start_minute=NOON if start is None else CLOCK_MINUTES[start],
-        has_start=start is not None,
-        focus=_focus_groups(session),
-    )
 
 
 # Not frozen: a frozen dataclass takes several times longer to build, and the engine

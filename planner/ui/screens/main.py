@@ -35,7 +35,6 @@ from planner.ui.widgets.week_grid import WeekGrid, first_selection
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
-    from planner.ui.app import PlannerApp
 
 
 def plan_error_text(error: PlanError) -> str:
@@ -80,14 +79,6 @@ class MainScreen(Screen[None]):
         self._day_shown: tuple[int, str] | None = None
         #: 0-based index of the week shown.
         self.week_index = 0
-
-    @property
-    def planner_app(self) -> PlannerApp:
-        """The app, typed."""
-        from planner.ui.app import PlannerApp
-
-        assert isinstance(self.app, PlannerApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield self.header
