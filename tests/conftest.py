@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from planner.model import Plan
@@ -131,6 +133,12 @@ disabled = ["glycogen-refill"]    # rule ids switched off
 
 # End of plan.
 '''
+
+# Property tests: 50 examples each unless a test asks for more (they run on every push;
+# `HYPOTHESIS_PROFILE=thorough` runs 500 for a deeper look).
+settings.register_profile("default", max_examples=50, deadline=None)
+settings.register_profile("thorough", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

@@ -32,49 +32,51 @@ def field_error(app: object, name: str) -> str:
     return static_text(app, f"#{name}-error") if line.display else ""
 
 
-@pytest.mark.parametrize(
-    ("field", "typed", "reason"),
-    [
-        ("minutes", "abc", 'must be a whole number, got "abc"'),
-        ("minutes", "0", "must be between 1 and 600, got 0"),
-        ("minutes", "700", "must be between 1 and 600, got 700"),
-        ("rpe", "11", "must be between 1 and 10, got 11"),
-        ("rpe", "x", 'must be a whole number, got "x"'),
-        ("start", "25:00", 'must be a 24-hour time "HH:MM", got "25:00"'),
-        ("start", "7pm", 'must be a 24-hour time "HH:MM", got "7pm"'),
-        ("title", "   ", "must not be empty"),
-        ("title", "x" * 61, "must be at most 60 characters, got 61"),
-    ],
-)
-async def test_each_session_field_is_checked_as_typed(
-    tmp_path: Path, field: str, typed: str, reason: str
-) -> None:
+#: A value typed into each field of the session form, and what the form says of it.
+FIELD_CHECKS = [
+    ("minutes", "abc", 'must be a whole number, got "abc"'),
+    ("minutes", "0", "must be between 1 and 600, got 0"),
+    ("minutes", "700", "must be between 1 and 600, got 700"),
+    ("rpe", "11", "must be between 1 and 10, got 11"),
+    ("rpe", "x", 'must be a whole number, got "x"'),
+    ("start", "25:00", 'must be a 24-hour time "HH:MM", got "25:00"'),
+    ("start", "7pm", 'must be a 24-hour time "HH:MM", got "7pm"'),
+    ("title", "   ", "must not be empty"),
+    ("title", "x" * 61, "must be at most 60 characters, got 61"),
+]
+
+
+async def test_each_session_field_is_checked_as_typed(tmp_path: Path) -> None:
+    # One form, every case in turn: each is typed, checked, then fixed.
     app = week_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
-        await pilot.click(f"#{field}")
-        app.screen.query_one(f"#{field}", Input).value = ""
-        await pilot.press(*typed)
         await pilot.pause()
-        assert field_error(app, field) == reason
-        assert app.screen.query_one(f"#row-{field}").has_class("-invalid")
-        assert app.screen.query_one("#save", Button).disabled
-        # The form says why it cannot be saved, naming the field.
-        assert static_text(app, "#form-status") == f"Can't save yet: {LABELS[field]}: {reason}"
-        # enter does not save: the form stays with what was typed, the plan is as it was.
-        before = app.editor.plan
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "SessionForm"
-        assert app.screen.query_one(f"#{field}", Input).value == typed
-        assert app.editor.plan == before
-        # Fixing the field clears its check.
-        fixed = {"minutes": "45", "rpe": "7", "start": "07:15", "title": "Fixed"}[field]
-        app.screen.query_one(f"#{field}", Input).value = fixed
-        await pilot.pause()
-        assert field_error(app, field) == ""
-        assert not app.screen.query_one("#save", Button).disabled
+        for field, typed, reason in FIELD_CHECKS:
+            await pilot.click(f"#{field}")
+            app.screen.query_one(f"#{field}", Input).value = ""
+            await pilot.press(*typed)
+            await pilot.pause()
+            assert field_error(app, field) == reason, (field, typed)
+            assert app.screen.query_one(f"#row-{field}").has_class("-invalid")
+            assert app.screen.query_one("#save", Button).disabled
+            # The form says why it cannot be saved, naming the field.
+            status = static_text(app, "#form-status")
+            assert status == f"Can't save yet: {LABELS[field]}: {reason}"
+            # enter does not save: the form stays with what was typed, the plan as it was.
+            before = app.editor.plan
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.__class__.__name__ == "SessionForm"
+            assert app.screen.query_one(f"#{field}", Input).value == typed
+            assert app.editor.plan == before
+            # Fixing the field clears its check.
+            fixed = {"minutes": "45", "rpe": "7", "start": "07:15", "title": "Fixed"}[field]
+            app.screen.query_one(f"#{field}", Input).value = fixed
+            await pilot.pause()
+            assert field_error(app, field) == ""
+            assert not app.screen.query_one("#save", Button).disabled
 
 
 async def test_a_new_session_says_what_is_missing_only_after_a_save_attempt(
