@@ -116,7 +116,7 @@ def chart_lines(data: ChartData, width: int) -> Content:
         over = "$text-primary"
     acwr_limit = f"{low:g}–{caution:g} high {high:g}"
     if acwr is None:
-        acwr_limit = f"{low:g}–{caution:g} (no history)"
+        acwr_limit = "no history"
     lines.append(_metric_line("ACWR", _number(acwr), acwr_limit, over=over))
 
     info_pct = data.threshold("load_change_info_pct")
