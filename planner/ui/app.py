@@ -41,8 +41,8 @@ class PlannerApp(App[int]):
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("app")
     COMMANDS = App.COMMANDS | {PlannerCommands}
-    # The screen gets -narrow/-wide and -short/-tall; planner.tcss lays out by them.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # The screen gets -narrow/-medium/-wide and -short/-tall; planner.tcss lays out by them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (130, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]  # noqa: RUF012
 
     def __init__(self, editor: PlanEditor, *, theme: str = "textual-dark") -> None:
