@@ -18,6 +18,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from planner.templates import Template
+
 Target = Literal["app", "screen", "week"]
 
 
@@ -362,6 +364,14 @@ class PlannerCommands(Provider):
                 continue
             yield command, partial(self.app.run_action, command.action, node)
 
+    _found_templates: list[Template] | None = None
+
+    async def startup(self) -> None:
+        """Read the bundled templates once per opening of the palette, not per key."""
+        from planner.templates import list_templates
+
+        self._found_templates = list_templates()
+
     def _templates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         """("Import template: <title>", help, run) for every bundled template."""
         from planner.templates import list_templates
@@ -370,7 +380,9 @@ class PlannerCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return
-        for template in list_templates():
+        if self._found_templates is None:
+            self._found_templates = list_templates()
+        for template in self._found_templates:
             title = f"Import template: {template.title or template.name}"
             run = partial(self.app.run_action, f"import_plan({template.name!r})", screen)
             yield title, f"Preview {template.name} before it replaces the plan (i)", run
