@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from check_json_keys import FILE_KEYS, FINDING_KEYS, METRIC_KEYS, WEEK_KEYS
 
 from planner import __version__
 from planner.catalogue import THRESHOLDS, format_number
@@ -437,34 +438,6 @@ def test_accepted_findings_never_fail(
 
 # --- check: JSON ------------------------------------------------------------------------------
 
-FILE_KEYS = [
-    "file",
-    "valid",
-    "error",
-    "errors",
-    "risk",
-    "recovery",
-    "metrics",
-    "weeks",
-    "findings",
-]
-METRIC_KEYS = [
-    "daily_load",
-    "weekly_load",
-    "planned_load",
-    "done_load",
-    "compliance_pct",
-    "heavy_sessions",
-    "easy_days",
-    "rest_days",
-    "monotony",
-    "strain",
-    "acwr",
-    "load_change_pct",
-    "sleep_debt_hours",
-]
-WEEK_KEYS = ["week", "label", "type", "start", "risk", "recovery", "metrics"]
-FINDING_KEYS = ["rule", "severity", "week", "days", "message", "advice", "accepted", "reason"]
 DAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from check_json_keys import FILE_KEYS, FINDING_KEYS, METRIC_KEYS, WEEK_KEYS
 from made_reports import finding, made_report
 
 from planner.check_output import (
@@ -21,35 +22,6 @@ from planner.check_output import (
 from planner.model import Plan
 from planner.planfile import PlanError, Problem
 from planner.report import PlanReport, Recovery, Risk, Severity
-
-FILE_KEYS = [
-    "file",
-    "valid",
-    "error",
-    "errors",
-    "risk",
-    "recovery",
-    "metrics",
-    "weeks",
-    "findings",
-]
-METRIC_KEYS = [
-    "daily_load",
-    "weekly_load",
-    "planned_load",
-    "done_load",
-    "compliance_pct",
-    "heavy_sessions",
-    "easy_days",
-    "rest_days",
-    "monotony",
-    "strain",
-    "acwr",
-    "load_change_pct",
-    "sleep_debt_hours",
-]
-WEEK_KEYS = ["week", "label", "type", "start", "risk", "recovery", "metrics"]
-FINDING_KEYS = ["rule", "severity", "week", "days", "message", "advice", "accepted", "reason"]
 
 ONE_WEEK: dict[str, Any] = {
     "format": 1,
