@@ -10,8 +10,8 @@ its group module under `planner/rules/`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Group(StrEnum):
@@ -46,8 +46,7 @@ class Evidence(StrEnum):
     none = "—"
 
 
-@dataclass(frozen=True, slots=True)
-class Threshold:
+class Threshold(NamedTuple):
     """One tunable number of a rule, as written under `[rules]` in a plan."""
 
     key: str
@@ -65,8 +64,7 @@ class Threshold:
         return f"{value:g} {self.unit}".rstrip()
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What the editor's help and `planner check` say about one rule."""
 
     id: str
@@ -76,7 +74,7 @@ class RuleInfo:
     fires_when: str
     source: str
     evidence: Evidence
-    thresholds: tuple[Threshold, ...] = field(default=())
+    thresholds: tuple[Threshold, ...] = ()
 
     @property
     def overload_side(self) -> bool:

@@ -6,9 +6,8 @@ stays light so that `planner check` starts fast.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,8 @@ from planner import __version__
 from planner.export import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    import argparse
+
     from planner.planfile import PlanError
     from planner.report import PlanReport, Severity
 
@@ -27,6 +28,8 @@ EXIT_USAGE = 2
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every verb."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="planner",
         description="Plan a training week: heavy sessions, rest and active recovery, "
@@ -143,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _week_number(text: str) -> int:
     """A week number for --week: a whole number from 1."""
+    import argparse
+
     try:
         number = int(text)
     except ValueError:
@@ -164,28 +169,61 @@ def _rule_ids() -> list[str]:
     return [rule.id for rule in CATALOGUE]
 
 
+def editor_target(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether `argv` only opens the editor (`planner`, `planner edit FILE`), and on what.
+
+    Those two are answered without building the parser of every verb, whose help texts
+    cost the editor's start a few milliseconds; anything else (an option, `--`, a FILE
+    that starts with `-`) goes through the parser.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "edit" and argv[1] and not argv[1].startswith("-"):
+        return True, Path(argv[1])
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    arguments = parser.parse_args(argv)
-    verb = arguments.verb
-    try:
-        if verb is None or verb == "edit":
-            from planner.ui.app import run_editor
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    opens_editor, target = editor_target(arguments)
+    if opens_editor:
+        return _run(lambda: _edit(target))
+    parsed = build_parser().parse_args(arguments)
+    return _run(lambda: _verb(parsed))
 
-            return run_editor(arguments.file if verb == "edit" else None)
-        if verb == "check":
-            return check(arguments.files, arguments.format, arguments.fail_on, arguments.week)
-        if verb == "export":
-            return export(arguments.file, arguments.to, arguments.output, arguments.week)
-        if verb == "log":
-            return log(arguments.file, arguments.csv, dry_run=arguments.dry_run)
-        if verb == "new":
-            return new(arguments.file, arguments.template, force=arguments.force)
-        if verb == "templates":
-            return templates()
-        if verb == "schema":
-            return schema()
+
+def _edit(path: Path | None) -> int:
+    from planner.ui.app import run_editor
+
+    return run_editor(path)
+
+
+def _verb(arguments: argparse.Namespace) -> int:
+    """Run the verb the parser found."""
+    verb = arguments.verb
+    if verb is None or verb == "edit":
+        return _edit(arguments.file if verb == "edit" else None)
+    if verb == "check":
+        return check(arguments.files, arguments.format, arguments.fail_on, arguments.week)
+    if verb == "export":
+        return export(arguments.file, arguments.to, arguments.output, arguments.week)
+    if verb == "log":
+        return log(arguments.file, arguments.csv, dry_run=arguments.dry_run)
+    if verb == "new":
+        return new(arguments.file, arguments.template, force=arguments.force)
+    if verb == "templates":
+        return templates()
+    if verb == "schema":
+        return schema()
+    raise AssertionError(f"unknown command {verb!r}")  # argparse knows every verb
+
+
+def _run(command: Callable[[], int]) -> int:
+    """Run a verb: a broken pipe or ^C ends quietly, and a file that cannot be read or
+    written is one line and exit 2, never a traceback."""
+    try:
+        return command()
     except BrokenPipeError:
         # The reader went away (e.g. `planner check ... | head`); that is not an error.
         sys.stderr.close()
@@ -204,8 +242,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"planner: {escaped(str(error))}", file=sys.stderr)
             return EXIT_INVALID
         raise
-    parser.error(f"unknown command {verb!r}")
-    return EXIT_INVALID  # pragma: no cover - parser.error exits
 
 
 # --- verbs -----------------------------------------------------------------------

@@ -8,11 +8,9 @@ to save over changes made there since (FileChangedOnDisk) unless told to overwri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from planner.edits import Edit, EditError, apply_edit
 from planner.planfile import (
     NO_FILE,
     PlanDocument,
@@ -23,9 +21,9 @@ from planner.planfile import (
     with_newline,
     write_atomic,
 )
-from planner.tomlkit_adapter import LayoutError
 
 if TYPE_CHECKING:
+    from planner.edits import Edit
     from planner.model import Plan
     from planner.report import PlanReport
 
@@ -43,8 +41,7 @@ def empty_week_text(name: str) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _State:
+class _State(NamedTuple):
     text: str
     plan: Plan
 
@@ -177,6 +174,10 @@ class PlanEditor:
 
     def apply(self, edit: Edit) -> None:
         """Apply an edit; raises PlanError (plan unchanged) when it cannot be applied."""
+        # Loaded with the first edit, not for the first frame.
+        from planner.edits import EditError, apply_edit
+        from planner.tomlkit_adapter import LayoutError
+
         before = self._state()
         source = str(self.path) if self.path else "<plan>"
         try:

@@ -32,6 +32,9 @@ from planner.catalogue import (
     RULES_BY_ID,
     THRESHOLDS,
 )
+from planner.pydantic_plugins import skip_plugin_lookup
+
+skip_plugin_lookup()  # before the first model below is built
 
 MAX_SESSIONS_PER_DAY = 8
 MAX_WEEKS = 16

@@ -24,7 +24,7 @@ import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -163,8 +163,7 @@ class FileChangedOnDisk(SaveError):  # noqa: N818 (a SaveError; the name says wh
         )
 
 
-@dataclass(frozen=True, slots=True)
-class FileState:
+class FileState(NamedTuple):
     """What a file held when it was last read or written: enough to tell it changed.
 
     `digest` is the SHA-256 of its bytes and decides; size and modification time are
@@ -572,8 +571,7 @@ def _in_arrays(path: tuple[str, ...], aot_count: dict[KeyPath, int]) -> KeyPath:
     return indexed
 
 
-@dataclass(frozen=True, slots=True)
-class TomlLine:
+class TomlLine(NamedTuple):
     """One line of TOML text as `scan_lines` sees it."""
 
     #: "header" ([table] or [[array]]), "key" (a key's first line), "value" (a later

@@ -8,8 +8,9 @@ again.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
+from typing import NamedTuple
 
 from planner.catalogue import RULES_BY_ID, Group, RuleInfo, severity_counts
 
@@ -60,8 +61,7 @@ class Recovery(StrEnum):
         return ("good", "fair", "poor").index(self.value)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing a rule found in a plan, with what to do about it."""
 
     rule: str
@@ -113,8 +113,7 @@ class Finding:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Metrics:
+class Metrics(NamedTuple):
     """A week's numbers, as rules.md defines them; None where undefined."""
 
     daily_load: tuple[int, ...]
@@ -136,8 +135,7 @@ class Metrics:
     logged_planned_load: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class WeekReport:
+class WeekReport(NamedTuple):
     """Everything the engine says about one week."""
 
     week: int
@@ -165,8 +163,7 @@ class WeekReport:
         return self.label or f"week {self.week}"
 
 
-@dataclass(frozen=True, slots=True)
-class PlanReport:
+class PlanReport(NamedTuple):
     """Everything the engine says about a plan: per week, and the worst of them."""
 
     weeks: tuple[WeekReport, ...]
@@ -176,7 +173,7 @@ class PlanReport:
     recovery: Recovery
     #: Every threshold the rules used (overrides applied, the heavy-session limit
     #: resolved by level), so each face shows a metric against its limit as is.
-    thresholds: Mapping[str, float] = field(default_factory=dict, hash=False)
+    thresholds: Mapping[str, float] = MappingProxyType({})
     planned_load: int = 0
     done_load: int | None = None
     compliance_pct: float | None = None

@@ -10,7 +10,7 @@ the plan repeats).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from planner.model import (
@@ -214,16 +214,18 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
 
 
 # No slots: `week_loads` is a cached property, which needs the instance's __dict__.
-@dataclass(frozen=True)
 class Timeline:
-    """Every day of a plan in order, with what comes before week 1."""
+    """Every day of a plan in order, with what comes before week 1 (read-only)."""
 
-    plan: Plan
-    days: tuple[DayView, ...]
-    #: Does the first week's Monday follow the last week's Sunday?
-    wraps: bool
-    #: Resolved thresholds by key.
-    thresholds: dict[str, float]
+    def __init__(
+        self, plan: Plan, days: tuple[DayView, ...], wraps: bool, thresholds: dict[str, float]
+    ) -> None:
+        self.plan = plan
+        self.days = days
+        #: Does the first week's Monday follow the last week's Sunday?
+        self.wraps = wraps
+        #: Resolved thresholds by key.
+        self.thresholds = thresholds
 
     @property
     def week_count(self) -> int:
@@ -265,22 +267,27 @@ def build_timeline(plan: Plan, thresholds: dict[str, float]) -> Timeline:
     return Timeline(plan=plan, days=tuple(days), wraps=plan.repeats, thresholds=thresholds)
 
 
-@dataclass(frozen=True, slots=True)
 class WeekView:
-    """One week as a rule sees it: its days, its history and what follows it."""
+    """One week as a rule sees it: its days, its history and what follows it (read-only)."""
 
-    timeline: Timeline
-    #: 0-based index of the week in the plan.
-    index: int
-    #: The loads of the weeks before it, oldest first: `[history]`, then the plan's.
-    history: tuple[float, ...]
-    #: The types of those weeks (None for `[history]` weeks, which have none).
-    history_types: tuple[str | None, ...]
-    #: Its seven days, Monday first (taken from the timeline once: rules read it often).
-    days: tuple[DayView, ...] = field(init=False)
+    __slots__ = ("days", "history", "history_types", "index", "timeline")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "days", self.timeline.week_days(self.index))
+    def __init__(
+        self,
+        timeline: Timeline,
+        index: int,
+        history: tuple[float, ...],
+        history_types: tuple[str | None, ...],
+    ) -> None:
+        self.timeline = timeline
+        #: 0-based index of the week in the plan.
+        self.index = index
+        #: The loads of the weeks before it, oldest first: `[history]`, then the plan's.
+        self.history = history
+        #: The types of those weeks (None for `[history]` weeks, which have none).
+        self.history_types = history_types
+        #: Its seven days, Monday first (taken from the timeline once: rules read it often).
+        self.days = timeline.week_days(index)
 
     @property
     def number(self) -> int:

@@ -8,9 +8,8 @@ that works in the others. Binding ids are stable, so a keymap can remap them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 Target = Literal["app", "screen", "week"]
 
 
-@dataclass(frozen=True, slots=True)
-class EditorCommand:
+class EditorCommand(NamedTuple):
     """One action of the editor, as a key binding and as a palette command."""
 
     id: str

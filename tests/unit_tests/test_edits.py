@@ -600,7 +600,7 @@ def test_a_bug_in_an_edit_goes_up_as_itself(
         document["plan"]["name"] = "half an edit"
         raise bug
 
-    monkeypatch.setattr("planner.editor.apply_edit", broken)
+    monkeypatch.setattr("planner.edits.apply_edit", broken)
     with pytest.raises(type(bug)):
         editor.apply(SetDay("thu", 7.0, None, None))
     monkeypatch.undo()

@@ -12,18 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
-from planner.edits import (
-    AddSession,
-    DeleteSession,
-    Edit,
-    MoveSession,
-    ReplacePlan,
-    SetDay,
-    UpdateSession,
-)
 from planner.model import DAY_KEYS, DAY_NAMES, Day, Plan, Session
 from planner.planfile import FileChangedOnDisk, PlanError, escaped
-from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
 from planner.ui.widgets.block_strip import BlockStrip
@@ -35,6 +25,7 @@ from planner.ui.widgets.week_grid import WeekGrid, first_selection
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
+    from planner.edits import Edit, SetDay
 
 
 def plan_error_text(error: PlanError) -> str:
@@ -217,6 +208,7 @@ class MainScreen(Screen[None]):
 
     def action_add_session(self) -> None:
         """Open the session form to add a session to the selected day."""
+        from planner.edits import AddSession
         from planner.ui.screens.session_form import SessionForm
 
         day = self.week.selection.day
@@ -237,6 +229,7 @@ class MainScreen(Screen[None]):
 
     def action_edit_session(self) -> None:
         """Open the session form on the selected session."""
+        from planner.edits import UpdateSession
         from planner.ui.screens.session_form import SessionForm
 
         selected = self._selected_session()
@@ -253,6 +246,8 @@ class MainScreen(Screen[None]):
 
     def action_delete_session(self) -> None:
         """Delete the selected session (undo brings it back)."""
+        from planner.edits import DeleteSession
+
         selected = self._selected_session()
         if selected is None:
             return
@@ -266,6 +261,8 @@ class MainScreen(Screen[None]):
     def action_move_session(self, delta: int) -> None:
         """Move the selected session to the day before or after, across week
         boundaries; it stays selected."""
+        from planner.edits import MoveSession
+
         selected = self._selected_session()
         if selected is None:
             return
@@ -302,6 +299,8 @@ class MainScreen(Screen[None]):
 
     def action_paste_session(self) -> None:
         """Paste the copied session into the selected day, after its sessions."""
+        from planner.edits import AddSession
+
         if self.clipboard is None:
             self.notify("Nothing copied yet: select a session and press c.", timeout=3)
             return
@@ -437,6 +436,7 @@ class MainScreen(Screen[None]):
 
     def action_add_extra_session(self) -> None:
         """Add a session that was done but not planned (logged as done)."""
+        from planner.edits import AddSession
         from planner.model import Done
         from planner.ui.screens.session_form import SessionForm
 
@@ -455,6 +455,7 @@ class MainScreen(Screen[None]):
 
     def action_settings(self) -> None:
         """Plan settings: one undoable edit for everything in the form."""
+        from planner.settings_edits import SetPlanSettings
         from planner.ui.screens.settings_form import SettingsForm
 
         def saved(values: dict[str, Any] | None) -> None:
@@ -467,6 +468,7 @@ class MainScreen(Screen[None]):
 
     def action_accept_finding(self) -> None:
         """Accept the highlighted finding with a reason, or take an acceptance back."""
+        from planner.settings_edits import AcceptFinding, RemoveAcceptance
         from planner.ui.screens.accept_dialog import AcceptDialog
 
         finding = self.findings.current
@@ -504,6 +506,9 @@ class MainScreen(Screen[None]):
 
     def _selection_after(self, edit: Edit, undone: bool) -> Selection:
         """Where the week and the selection go after undoing or redoing an edit."""
+        from planner.edits import AddSession, MoveSession, ReplacePlan
+        from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
+
         plan = self.editor.plan
         weeks = len(plan.week_list)
         if isinstance(edit, ReplacePlan):
@@ -558,6 +563,7 @@ class MainScreen(Screen[None]):
 
     def action_import_plan(self, template: str = "") -> None:
         """Pick a template or a plan file, preview it, and replace the plan with it."""
+        from planner.edits import ReplacePlan
         from planner.ui.screens.import_plan import ImportChoice, ImportScreen
 
         def chosen(choice: ImportChoice | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
@@ -15,8 +15,7 @@ from planner.ui.styles import RISK_STYLES, compliance_style
 _BARS = " ▁▂▃▄▅▆▇█"
 
 
-@dataclass(frozen=True, slots=True)
-class WeekCell:
+class WeekCell(NamedTuple):
     """What one cell shows."""
 
     number: int

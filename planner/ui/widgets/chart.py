@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -35,8 +35,7 @@ def _number(value: float | None, digits: int = 2) -> str:
     return f"{value:.{digits}f}"
 
 
-@dataclass(frozen=True, slots=True)
-class ChartData:
+class ChartData(NamedTuple):
     """What the chart needs: a week's metrics, its day types and the resolved thresholds."""
 
     metrics: Metrics

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -15,8 +15,7 @@ from planner.report import PlanReport, Recovery, Risk, WeekReport, count_sentenc
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderState:
+class HeaderState(NamedTuple):
     """What the header shows."""
 
     plan_name: str

@@ -12,7 +12,6 @@ import datetime as dt
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rich.cells import cell_len, chop_cells, set_cell_size
@@ -366,8 +365,7 @@ class Palette:
 # ---------------------------------------------------------------------------- layout
 
 
-@dataclass(frozen=True, slots=True)
-class DayContent:
+class DayContent(NamedTuple):
     """Everything a day column shows of the plan; equal contents draw the same lines."""
 
     key: str
@@ -598,8 +596,7 @@ def card_lines(session: Session, width: int, detail: Detail) -> list[Line]:
     return lines
 
 
-@dataclass(frozen=True, slots=True)
-class DayLayout:
+class DayLayout(NamedTuple):
     """The scrolling part of a day: its lines, which session each line belongs to
     (None for the note and guidance), and each session's first and end line."""
 
