@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Static
 from ui_helpers import (
     SIZE,
+    badge_style,
     day,
     find_on_screen,
     flagged_days,
@@ -38,9 +39,9 @@ async def test_start_selects_mondays_first_session_and_shows_the_plan(tmp_path: 
         assert "●" not in header
         # Both words, as badges coloured by their value.
         assert risk_badge(app) == "overload moderate"
-        assert screen.query_one("#risk-badge").has_class("-moderate")
+        assert badge_style(app, "risk-badge") == "bold $text-warning on $warning-muted"
         assert recovery_badge(app) == "recovery good"
-        assert screen.query_one("#recovery-badge").has_class("-good")
+        assert badge_style(app, "recovery-badge") == "bold $text-success on $success-muted"
         assert app.editor.report.risk.value == "moderate"
         assert app.editor.report.recovery.value == "good"
         # A one-week plan: no block strip; the header gives the week's dates.
@@ -212,12 +213,12 @@ async def test_deleting_a_heavy_session_changes_the_overload_badge_at_once(
         await pilot.pause()
         assert app.editor.report.risk.value == "low"
         assert risk_badge(app) == "overload low"
-        assert main_screen(app).query_one("#risk-badge").has_class("-low")
+        assert badge_style(app, "risk-badge") == "bold $text-success on $success-muted"
         assert "overload low" in screen_text(app)
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert risk_badge(app) == "overload moderate"
-        assert main_screen(app).query_one("#risk-badge").has_class("-moderate")
+        assert badge_style(app, "risk-badge") == "bold $text-warning on $warning-muted"
 
 
 async def test_shift_arrows_move_the_session_and_keep_it_selected(tmp_path: Path) -> None:

@@ -134,10 +134,7 @@ def static_text(app: PlannerApp, selector: str) -> str:
 
 def header_text(app: PlannerApp) -> str:
     """Everything the header says, in one line."""
-    screen = main_screen(app)
-    return " ".join(
-        static_text_of(widget) for widget in screen.header.query(Static).results(Static)
-    )
+    return main_screen(app).header.text
 
 
 def static_text_of(widget: Static) -> str:
@@ -146,21 +143,24 @@ def static_text_of(widget: Static) -> str:
     return content.plain if isinstance(content, Content) else str(content)
 
 
+def badge_style(app: PlannerApp, name: str) -> str:
+    """How a header part is drawn, e.g. `bold $text-success on $success-muted`."""
+    return next(p.style for p in main_screen(app).header.parts() if p.name == name)
+
+
 def risk_badge(app: PlannerApp) -> str:
     """The overload badge's text, e.g. `overload moderate`."""
-    badge = main_screen(app).header.query_one("#risk-badge", Static)
-    return static_text_of(badge).strip()
+    return main_screen(app).header.part_text("risk-badge")
 
 
 def recovery_badge(app: PlannerApp) -> str:
     """The recovery badge's text, e.g. `recovery good`."""
-    badge = main_screen(app).header.query_one("#recovery-badge", Static)
-    return static_text_of(badge).strip()
+    return main_screen(app).header.part_text("recovery-badge")
 
 
 def week_caption(app: PlannerApp) -> str:
     """The header's week caption, e.g. `week 2 of 4 · Build 2 · 7-13 Dec`."""
-    return static_text_of(main_screen(app).header.query_one("#week-caption", Static))
+    return main_screen(app).header.part_text("week-caption")
 
 
 def day(plan: Plan, key: str, week: int = 0) -> Day:

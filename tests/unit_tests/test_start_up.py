@@ -96,9 +96,7 @@ def test_the_stand_in_plugin_loader_reads_anything_else_from_pydantics_own() -> 
         "assert list(loader.get_plugins()) == []\n"
         "print(loader.PYDANTIC_ENTRY_POINT_GROUP)"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "pydantic"
 
 
