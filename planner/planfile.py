@@ -22,7 +22,6 @@ import tomllib
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -70,22 +69,24 @@ def _escaped_char(char: str) -> str:
     return f"\\U{code:08x}"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class _ProblemFields(NamedTuple):
+    line: int | None
+    key: str
+    reason: str
+    column: int | None = None
+
+
+class Problem(_ProblemFields):
     """One thing wrong with a plan file, at a line and key.
 
     The key and the reason are kept escaped (see `escaped`), so whatever a file holds,
     a problem shows as one inert line, in the terminal and in the editor alike.
     """
 
-    line: int | None
-    key: str
-    reason: str
-    column: int | None = None
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "key", escaped(self.key))
-        object.__setattr__(self, "reason", escaped(self.reason))
+    def __new__(cls, line: int | None, key: str, reason: str, column: int | None = None) -> Problem:
+        return super().__new__(cls, line, escaped(key), escaped(reason), column)
 
     def format(self, source: str) -> str:
         """`FILE:LINE: key: reason`, with the column where TOML gives one."""

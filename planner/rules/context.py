@@ -10,7 +10,6 @@ the plan repeats).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cached_property
 
 from planner.model import (
@@ -38,26 +37,56 @@ CLOCK_MINUTES: dict[str, int] = {
 }
 
 
-# Not frozen: a frozen dataclass takes several times longer to build, and the engine
-# builds one per session on every evaluation. Rules treat it as read-only.
-@dataclass(slots=True)
+# A plain class with slots: built once per session on every evaluation, and defined at
+# start-up for less than a dataclass costs. Rules treat it as read-only.
 class Bout:
     """A session that happened (or is planned), as the rules judge it."""
 
-    session: Session
-    #: 0-based position of its day in the plan: week * 7 + weekday.
-    day_number: int
-    #: Its index among the day's sessions as listed (skipped ones included).
-    index: int
-    kind: Kind
-    activity: Activity
-    minutes: int
-    rpe: int
-    load: int
-    #: Minutes after its day's midnight it starts (12:00 without a start).
-    start_minute: int
-    has_start: bool
-    focus: frozenset[Focus]
+    __slots__ = (
+        "activity",
+        "day_number",
+        "focus",
+        "has_start",
+        "index",
+        "kind",
+        "load",
+        "minutes",
+        "rpe",
+        "session",
+        "start_minute",
+    )
+
+    def __init__(
+        self,
+        session: Session,
+        day_number: int,
+        index: int,
+        kind: Kind,
+        activity: Activity,
+        minutes: int,
+        rpe: int,
+        load: int,
+        start_minute: int,
+        has_start: bool,
+        focus: frozenset[Focus],
+    ) -> None:
+        self.session = session
+        #: 0-based position of its day in the plan: week * 7 + weekday.
+        self.day_number = day_number
+        #: Its index among the day's sessions as listed (skipped ones included).
+        self.index = index
+        self.kind = kind
+        self.activity = activity
+        self.minutes = minutes
+        self.rpe = rpe
+        self.load = load
+        #: Minutes after its day's midnight it starts (12:00 without a start).
+        self.start_minute = start_minute
+        self.has_start = has_start
+        self.focus = focus
+
+    def __repr__(self) -> str:
+        return f"Bout({self.session.title!r}, day {self.day_number}, load {self.load})"
 
     @property
     def week(self) -> int:
@@ -97,24 +126,54 @@ def _focus_groups(session: Session) -> frozenset[Focus]:
     return groups
 
 
-# Not frozen: a frozen dataclass takes several times longer to build, and the engine
-# builds one per day on every evaluation. Rules treat it as read-only.
-@dataclass(slots=True)
+# A plain class with slots, as Bout. Rules treat it as read-only.
 class DayView:
     """One day of the plan as the rules see it."""
 
-    number: int
-    key: str
-    date: dt.date | None
-    bouts: tuple[Bout, ...]
-    day_type: DayType
-    load: int
-    planned_load: int
-    sleep_hours: float | None
-    bedtime: str | None
-    protein_meals: int | None
-    #: Sessions listed on the day, skipped ones included (for planned metrics).
-    sessions: tuple[Session, ...]
+    __slots__ = (
+        "bedtime",
+        "bouts",
+        "date",
+        "day_type",
+        "key",
+        "load",
+        "number",
+        "planned_load",
+        "protein_meals",
+        "sessions",
+        "sleep_hours",
+    )
+
+    def __init__(
+        self,
+        *,
+        number: int,
+        key: str,
+        date: dt.date | None,
+        bouts: tuple[Bout, ...],
+        day_type: DayType,
+        load: int,
+        planned_load: int,
+        sleep_hours: float | None,
+        bedtime: str | None,
+        protein_meals: int | None,
+        sessions: tuple[Session, ...],
+    ) -> None:
+        self.number = number
+        self.key = key
+        self.date = date
+        self.bouts = bouts
+        self.day_type = day_type
+        self.load = load
+        self.planned_load = planned_load
+        self.sleep_hours = sleep_hours
+        self.bedtime = bedtime
+        self.protein_meals = protein_meals
+        #: Sessions listed on the day, skipped ones included (for planned metrics).
+        self.sessions = sessions
+
+    def __repr__(self) -> str:
+        return f"DayView({self.key}, week {self.number // 7 + 1}, load {self.load})"
 
     @property
     def heavy(self) -> bool:

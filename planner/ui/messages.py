@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.message import Message
 
@@ -11,12 +10,13 @@ if TYPE_CHECKING:
     from planner.report import Finding
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """The selected day and, when one is, the selected session of that day."""
 
     day: str
-    index: int | None = None
+    #: Named `index` as everywhere in the editor; it hides tuple's `index()` method,
+    #: which nothing calls on a selection.
+    index: int | None = None  # type: ignore[assignment]
 
 
 class SelectionChanged(Message):
