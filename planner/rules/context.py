@@ -31,10 +31,10 @@ _DAYS = tuple(dt.timedelta(days=weekday) for weekday in range(7))
 #: A session without `start` starts at 12:00 (rules.md, fine points).
 NOON = 12 * 60
 
-#: Minutes after midnight of every "HH:MM" a plan can hold.
-CLOCK_MINUTES: dict[str, int] = {
-    f"{hour:02d}:{minute:02d}": hour * 60 + minute for hour in range(24) for minute in range(60)
-}
+
+def clock_minutes(clock: str) -> int:
+    """Minutes after midnight of an "HH:MM" the model has checked (`07:30` is 450)."""
+    return int(clock[:2]) * 60 + int(clock[3:5])
 
 
 # A plain class with slots: built once per session on every evaluation, and defined at
@@ -235,7 +235,7 @@ def _week_days(plan: Plan, week_index: int, week: Week) -> list[DayView]:
                     minutes,
                     rpe,
                     rpe * minutes,
-                    NOON if start is None else CLOCK_MINUTES[start],
+                    NOON if start is None else clock_minutes(start),
                     start is not None,
                     _focus_groups(session),
                 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from planner.catalogue import day_list, format_number
 from planner.model import DAY_NAMES, DayType, Kind
 from planner.report import Finding, Metrics, Severity
-from planner.rules.context import CLOCK_MINUTES, MINUTES_PER_DAY, NOON, WeekView
+from planner.rules.context import MINUTES_PER_DAY, NOON, WeekView, clock_minutes
 from planner.rules.words import by_value, clock, in_week_order, night_minute, title
 
 _SLEEP_WHY = (
@@ -98,7 +98,7 @@ def irregular_sleep(view: WeekView, metrics: Metrics) -> list[Finding]:
         bedtime = day.bedtime
         if bedtime is None:
             continue
-        bed = CLOCK_MINUTES[bedtime]
+        bed = clock_minutes(bedtime)
         if bed < NOON:
             bed += MINUTES_PER_DAY
         bed_keys.append(day.key)
@@ -158,7 +158,7 @@ def late_hard_session(view: WeekView, metrics: Metrics) -> list[Finding]:
     for day in view.days:
         if day.bedtime is None:
             continue
-        bed = night_minute(CLOCK_MINUTES[day.bedtime])
+        bed = night_minute(clock_minutes(day.bedtime))
         for bout in day.bouts:
             if bout.kind is not Kind.heavy or not bout.has_start:
                 continue

@@ -184,12 +184,17 @@ class ChartBody(Widget):
     def __init__(self) -> None:
         super().__init__()
         self.data: ChartData | None = None
+        # Textual renders for the height and again to draw: the lines are made once.
+        self._drawn: tuple[ChartData, int, Content] | None = None
 
     def render(self) -> Content:
         """Bars and metrics for the current width."""
         if self.data is None:
             return Content("")
-        return chart_lines(self.data, self.content_size.width or 40)
+        width = self.content_size.width or 40
+        if self._drawn is None or self._drawn[:2] != (self.data, width):
+            self._drawn = (self.data, width, chart_lines(self.data, width))
+        return self._drawn[2]
 
 
 class LoadChart(VerticalScroll):
