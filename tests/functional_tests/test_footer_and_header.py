@@ -82,3 +82,32 @@ async def test_the_badges_tooltips_say_why(tmp_path: Path) -> None:
         await pilot.hover(type(header), offset=(2, 0))
         await pilot.pause()
         assert header.tooltip is None
+
+
+async def test_the_size_classes_are_right_from_the_first_frame_and_follow_resizes(
+    tmp_path: Path,
+) -> None:
+    app = week_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = main_screen(app)
+        assert {"-narrow", "-short"} <= screen.classes
+        assert not {"-medium", "-wide", "-tall"} & screen.classes
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert {"-wide", "-tall"} <= screen.classes
+        assert not {"-narrow", "-medium", "-short"} & screen.classes
+
+
+async def test_the_charts_height_does_not_depend_on_the_sizes_before(tmp_path: Path) -> None:
+    """Laid out at 80x24 from the start or after 120x36: the same chart (its lines
+    are measured at the width being laid out)."""
+    sizes = []
+    for first in (SMALL, SIZE):
+        app = week_app(tmp_path)
+        async with app.run_test(size=first) as pilot:
+            await pilot.pause()
+            if first != SMALL:
+                await pilot.resize_terminal(*SMALL)
+                await pilot.pause()
+            sizes.append(main_screen(app).chart.virtual_size)
+    assert sizes[0] == sizes[1]

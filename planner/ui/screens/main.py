@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
@@ -50,6 +50,23 @@ def starting_week(plan: Plan, today: dt.date | None = None) -> int:
     return 0
 
 
+def breakpoint_classes(app: App[object]) -> dict[str, bool]:
+    """The app's breakpoint classes (`-narrow`, `-short`, ...) for its size now, as
+    Textual's screen sets them when it is resized."""
+    classes: dict[str, bool] = {}
+    width, height = app.size
+    for breakpoints, dimension in (
+        (app.HORIZONTAL_BREAKPOINTS or [], width),
+        (app.VERTICAL_BREAKPOINTS or [], height),
+    ):
+        chosen = next(
+            (name for edge, name in sorted(breakpoints, reverse=True) if dimension >= edge), None
+        )
+        for _, name in breakpoints:
+            classes[name] = name == chosen
+    return classes
+
+
 class MainScreen(Screen[None]):
     """The week, its findings and its load; the home of every editing action."""
 
@@ -70,10 +87,14 @@ class MainScreen(Screen[None]):
         self._day_shown: tuple[int, str] | None = None
         #: 0-based index of the week shown.
         self.week_index = 0
+        # The size classes Textual sets on the first resize, set now: the widgets are
+        # styled once for the terminal's size, not once without and once with them.
+        self.update_classes(breakpoint_classes(self.app), update=False)
 
     def compose(self) -> ComposeResult:
         yield self.header
-        yield self.strip
+        if len(self.editor.plan.week_list) > 1:  # else mounted when a week is added
+            yield self.strip
         with Vertical(id="body"):
             yield self.week
             with Horizontal(id="lower"):
@@ -112,6 +133,8 @@ class MainScreen(Screen[None]):
                 week=self.week_index,
             )
         )
+        if len(plan.week_list) > 1 and not self.strip.is_attached:
+            self.mount(self.strip, after=self.header)
         self.strip.show(report, self.week_index)
         self.week.show_week(plan, self.week_index, selection)
         day_types = tuple(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from planner.catalogue import THRESHOLDS
@@ -187,14 +188,23 @@ class ChartBody(Widget):
         # Textual renders for the height and again to draw: the lines are made once.
         self._drawn: tuple[ChartData, int, Content] | None = None
 
-    def render(self) -> Content:
-        """Bars and metrics for the current width."""
+    def _lines(self, width: int) -> Content:
         if self.data is None:
             return Content("")
-        width = self.content_size.width or 40
         if self._drawn is None or self._drawn[:2] != (self.data, width):
             self._drawn = (self.data, width, chart_lines(self.data, width))
         return self._drawn[2]
+
+    def render(self) -> Content:
+        """Bars and metrics for the current width."""
+        return self._lines(self.content_size.width or 40)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The height of the lines drawn for `width` (the width being laid out, which
+        the content size does not have yet)."""
+        # As Textual's own widgets measure: by the widget's styles (wrap, overflow).
+        rules: Any = self.styles
+        return self._lines(width).get_height(rules, width)
 
 
 class LoadChart(VerticalScroll):
