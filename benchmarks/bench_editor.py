@@ -18,8 +18,9 @@ of the output that completed the expected frame; the screen (pyte, through the t
 terminal driver) is read only once the program's output pauses.
 
 Run: `python benchmarks/bench_editor.py` (from a checkout, with the package installed);
-`--quick` measures fewer rounds; `--launch` measures only the launch; `--against DIR` also measures the editor whose `planner`
-package is in DIR (an older checkout, say), in the same run, beside each number.
+`--quick` measures fewer rounds; `--launch` measures only the launch; `--against DIR`
+also measures the editor whose `planner` package is in DIR (an older checkout, say), in
+the same run, beside each number.
 """
 
 from __future__ import annotations
