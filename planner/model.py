@@ -138,6 +138,8 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
 def _no_control_characters(allow_newlines: bool) -> AfterValidator:
     def check(text: str) -> str:
+        if text.isprintable():  # no Cc or Cf (nor any other unprintable) character
+            return text
         for index, char in enumerate(text):
             if allow_newlines and char in "\n\t":
                 continue
