@@ -203,6 +203,26 @@ class FieldRow(Horizontal):
         yield self._field
 
 
+def fill_input(field: Input, value: str) -> None:
+    """Put a value in a field of a form shown again, the cursor at its end."""
+    field.value = value
+    field.cursor_position = len(value)
+
+
+def fill_select(field: Select[Any], value: object) -> None:
+    """Choose a value in a select of a form shown again, its menu closed."""
+    field.expanded = False
+    field.value = value
+
+
+def focus_first(screen: ModalScreen[Any], field: Widget) -> None:
+    """Give `field` the focus as a form's first opening does: from outside it, so a
+    text field selects what it holds (typing replaces it)."""
+    if screen.focused is field:
+        screen.set_focus(None)
+    field.focus(scroll_visible=False)
+
+
 def error_line(name: str) -> Static:
     """The line under a field where its check says what is wrong (empty when fine)."""
     return Static("", id=f"{name}-error", classes="field-error", markup=False)

@@ -26,6 +26,7 @@ from planner.planfile import FileChangedOnDisk, PlanError, escaped
 from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
+from planner.ui.screens.kept import build_ahead, kept
 from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
 from planner.ui.widgets.findings import FindingDetail, FindingsList
@@ -57,6 +58,10 @@ def starting_week(plan: Plan, today: dt.date | None = None) -> int:
     if 0 <= days < 7 * len(plan.week_list):
         return days // 7
     return 0
+
+
+#: Seconds from the main screen's mount to building the forms ahead (after its frame).
+FORMS_AHEAD_DELAY = 0.3
 
 
 class MainScreen(Screen[None]):
@@ -97,6 +102,8 @@ class MainScreen(Screen[None]):
         self.week_index = starting_week(self.editor.plan)
         self.show_plan(first_selection(self.editor.plan, self.week_index))
         self.week.focus()
+        # The forms, built while nobody is typing yet, open without building.
+        build_ahead(self.app, delay=FORMS_AHEAD_DELAY)
 
     # --- showing ---
 
@@ -227,7 +234,8 @@ class MainScreen(Screen[None]):
                 count = len(self._day(day, week).sessions)
                 self.apply(AddSession(day, session, week=week), Selection(day, count))
 
-        self.app.push_screen(SessionForm(f"New session on {self._day_name(day)}"), added)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"New session on {self._day_name(day)}"), added)
 
     def _day_name(self, day: str) -> str:
         """ "Monday", or "Monday (week 2)" in a plan of several weeks."""
@@ -249,7 +257,8 @@ class MainScreen(Screen[None]):
             if new is not None and new != session:
                 self.apply(UpdateSession(day, index, new, week=week), Selection(day, index))
 
-        self.app.push_screen(SessionForm(f"Edit session on {self._day_name(day)}", session), edited)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"Edit session on {self._day_name(day)}", session), edited)
 
     def action_delete_session(self) -> None:
         """Delete the selected session (undo brings it back)."""
@@ -449,7 +458,8 @@ class MainScreen(Screen[None]):
                 count = len(self._day(day, week).sessions)
                 self.apply(AddSession(day, extra, week=week), Selection(day, count))
 
-        self.app.push_screen(SessionForm(f"Extra session on {self._day_name(day)}"), added)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"Extra session on {self._day_name(day)}"), added)
 
     # --- actions: settings and accepted findings ---
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,16 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.model import DEFAULT_FOCUS, DEFAULT_RPE, Activity, Focus, Kind, Session
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    fill_select,
+    focus_first,
+    why_not,
+)
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
 LABELS = {
@@ -62,6 +71,24 @@ class SessionForm(FormScreen[Session]):
         self.attempted = False
         self.errors: dict[str, str] = {}
         self._initial = self._raw_from(session)
+
+    @classmethod
+    def blank(cls) -> SessionForm:
+        """A form to build ahead (see `kept`); `load` gives it its session."""
+        return cls("New session")
+
+    def load(self, heading: str, session: Session | None = None) -> Self:
+        """Show `session` (None: a new one) under `heading`, as a newly opened form
+        would: its values, nothing touched, no errors, the focus in the title."""
+        self.heading = heading
+        self.original = session
+        self.touched = set()
+        self.attempted = False
+        self.errors = {}
+        self._initial = self._raw_from(session)
+        if self.is_mounted:
+            self._fill()
+        return self
 
     @staticmethod
     def _raw_from(session: Session | None) -> dict[str, Any]:
@@ -159,7 +186,23 @@ class SessionForm(FormScreen[Session]):
 
     def on_mount(self) -> None:
         """Start in the title field and check what is there."""
-        self.query_one("#title", Input).focus()
+        self._fill()
+
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        raw = self._initial
+        form = self.query_one("#session-form", VerticalScroll)
+        form.border_title = self.heading
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
+            for name in ("title", "minutes", "rpe", "start"):
+                fill_input(self.query_one(f"#{name}", Input), raw[name])
+            for name in ("kind", "activity"):
+                fill_select(self.query_one(f"#{name}", Select), raw[name])
+            for group in Focus:
+                self.query_one(f"#focus-{group.value}", Checkbox).value = group in raw["focus"]
+            self.query_one("#carbs_after", Checkbox).value = raw["carbs_after"]
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#title", Input))
         self._refresh_hints()
         self._check()
 
