@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +13,16 @@ from textual.widgets import Button, Input, Static
 
 from planner.edits import SetDay
 from planner.model import DAY_NAMES, Day, Defaults
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    focus_first,
+    why_not,
+)
+from planner.ui.screens.kept import KeptStyles
 
 FIELDS = ("sleep_hours", "bedtime", "protein_meals", "note")
 LABELS = {
@@ -31,7 +40,7 @@ def _fallback(value: object, unit: str = "") -> str:
     return f"blank: the default, {shown}{unit}"
 
 
-class DayForm(FormScreen[SetDay]):
+class DayForm(KeptStyles, FormScreen[SetDay]):
     """Edit one day's sleep and nutrition plan; dismisses with the edit, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -41,6 +50,16 @@ class DayForm(FormScreen[SetDay]):
 
     def __init__(self, day_key: str, day: Day, defaults: Defaults) -> None:
         super().__init__(classes="form-screen")
+        self.load(day_key, day, defaults)
+
+    @classmethod
+    def blank(cls) -> DayForm:
+        """A form to build ahead (see `kept`); `load` gives it its day."""
+        return cls("mon", Day(), Defaults())
+
+    def load(self, day_key: str, day: Day, defaults: Defaults) -> Self:
+        """Show `day` as a newly opened form would: its values, the defaults its blanks
+        fall back to, nothing touched, no errors, the focus in the sleep field."""
         self.day_key = day_key
         self.day = day
         self.defaults = defaults
@@ -52,6 +71,18 @@ class DayForm(FormScreen[SetDay]):
             "bedtime": day.bedtime or "",
             "protein_meals": "" if day.protein_meals is None else str(day.protein_meals),
             "note": day.note,
+        }
+        if self.is_mounted:
+            self._fill()
+        return self
+
+    def _placeholders(self) -> dict[str, str]:
+        defaults = self.defaults
+        return {
+            "sleep_hours": _fallback(defaults.sleep_hours, " h"),
+            "bedtime": _fallback(defaults.bedtime),
+            "protein_meals": _fallback(defaults.protein_meals, " meals"),
+            "note": "free text, optional",
         }
 
     def compose(self) -> ComposeResult:
@@ -110,7 +141,20 @@ class DayForm(FormScreen[SetDay]):
 
     def on_mount(self) -> None:
         """Start in the sleep field."""
-        self.query_one("#sleep_hours", Input).focus()
+        self._fill()
+
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        form = self.query_one("#day-form", VerticalScroll)
+        form.border_title = f"{DAY_NAMES[self.day_key]}: sleep, food and note"
+        placeholders = self._placeholders()
+        with self.prevent(Input.Changed):
+            for name in FIELDS:
+                field = self.query_one(f"#{name}", Input)
+                field.placeholder = placeholders[name]
+                fill_input(field, self._initial[name])
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#sleep_hours", Input))
         self._check()
 
     def raw(self) -> dict[str, str]:

@@ -15,6 +15,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -22,7 +23,27 @@ if TYPE_CHECKING:
     from textual.app import App
 
 
-S = TypeVar("S", bound=Screen[object])
+S = TypeVar("S", bound=Screen[Any])
+
+
+class KeptStyles:
+    """Mixed into a kept screen (before `Screen`): shown again, it is not restyled whole
+    unless the stylesheet changed (a theme, say) while it was closed.
+
+    Textual restyles every widget of a screen when it is shown (`ScreenResume`), for
+    what changed while it was not on the stack; a kept form's widgets restyle as their
+    classes and pseudo-classes change, so only a new stylesheet leaves them behind.
+    """
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls each class's handler in turn: Screen's own runs after this one.
+        screen = self
+        assert isinstance(screen, Screen)
+        count = screen.app._css_update_count
+        if screen._css_update_count == count:
+            event.refresh_styles = False
+        else:
+            screen._css_update_count = count
 
 
 def _name(screen_type: type[Screen[object]]) -> str:
@@ -64,9 +85,15 @@ Maker = tuple[type[Screen[Any]], Callable[[], Screen[Any]]]
 
 def editor_forms() -> list[Maker]:
     """The editor's kept forms and dialogs, the likeliest first."""
+    from planner.ui.screens.day_form import DayForm
+    from planner.ui.screens.log_form import LogForm
     from planner.ui.screens.session_form import SessionForm
 
-    return [(SessionForm, SessionForm.blank)]
+    return [
+        (SessionForm, SessionForm.blank),
+        (DayForm, DayForm.blank),
+        (LogForm, LogForm.blank),
+    ]
 
 
 def build_ahead(app: App[Any], *, delay: float, makers: Sequence[Maker] | None = None) -> None:

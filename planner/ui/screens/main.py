@@ -343,7 +343,8 @@ class MainScreen(Screen[None]):
             if not unchanged:
                 self.apply(replace(edit, week=week), self.week.selection)
 
-        self.app.push_screen(DayForm(day, self._day(day, week), plan.defaults), edited)
+        form = kept(self.app, DayForm, DayForm.blank)
+        self.app.push_screen(form.load(day, self._day(day, week), plan.defaults), edited)
 
     # --- actions: weeks ---
 
@@ -442,7 +443,8 @@ class MainScreen(Screen[None]):
             self.apply(LogSession(week, day, index, result[0]), Selection(day, index))
 
         heading = f"Log: {self._day_name(day)}"
-        self.app.push_screen(LogForm(session, heading), logged)
+        form = kept(self.app, LogForm, LogForm.blank)
+        self.app.push_screen(form.load(session, heading), logged)
 
     def action_add_extra_session(self) -> None:
         """Add a session that was done but not planned (logged as done)."""

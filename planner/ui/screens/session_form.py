@@ -22,6 +22,7 @@ from planner.ui.screens.fields import (
     focus_first,
     why_not,
 )
+from planner.ui.screens.kept import KeptStyles
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
 LABELS = {
@@ -48,7 +49,7 @@ def focus_words(focus: tuple[Focus, ...]) -> str:
     return ", ".join(group.value.replace("_", " ") for group in focus) or "none"
 
 
-class SessionForm(FormScreen[Session]):
+class SessionForm(KeptStyles, FormScreen[Session]):
     """Add or edit a session; dismisses with the session, or None when cancelled."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
