@@ -20,9 +20,10 @@ from planner.ui.screens.fields import (
     error_line,
     fill_input,
     focus_first,
+    show,
     why_not,
 )
-from planner.ui.screens.kept import KeptStyles
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("sleep_hours", "bedtime", "protein_meals", "note")
 LABELS = {
@@ -40,7 +41,7 @@ def _fallback(value: object, unit: str = "") -> str:
     return f"blank: the default, {shown}{unit}"
 
 
-class DayForm(KeptStyles, FormScreen[SetDay]):
+class DayForm(Kept, FormScreen[SetDay]):
     """Edit one day's sleep and nutrition plan; dismisses with the edit, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -72,8 +73,7 @@ class DayForm(KeptStyles, FormScreen[SetDay]):
             "protein_meals": "" if day.protein_meals is None else str(day.protein_meals),
             "note": day.note,
         }
-        if self.is_mounted:
-            self._fill()
+        self._unfilled = True
         return self
 
     def _placeholders(self) -> dict[str, str]:
@@ -139,10 +139,6 @@ class DayForm(KeptStyles, FormScreen[SetDay]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the sleep field."""
-        self._fill()
-
     def _fill(self) -> None:
         """The fields as `load` left them (a kept form is loaded after its compose)."""
         form = self.query_one("#day-form", VerticalScroll)
@@ -176,21 +172,21 @@ class DayForm(KeptStyles, FormScreen[SetDay]):
         for name in FIELDS:
             line = self.query_one(f"#{name}-error", Static)
             shown = errors.get(name, "") if (name in self.touched or self.attempted) else ""
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
             self.query_one(f"#row-{name}").set_class(bool(shown), "-invalid")
         status = self.query_one("#form-status", Static)
         if day is not None:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = day is None
         return day
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
-        if not self.is_mounted or name not in FIELDS:
+        if not self.is_active or name not in FIELDS:
             return
         if event.value != self._initial[name] or name in self.touched:
             self.touched.add(name)

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -221,6 +222,15 @@ def focus_first(screen: ModalScreen[Any], field: Widget) -> None:
     if screen.focused is field:
         screen.set_focus(None)
     field.focus(scroll_visible=False)
+
+
+def show(line: Static, content: Content) -> None:
+    """Show `content` in a line of a form, unless it shows that already: each update
+    lays the form out again, and a form checks itself on every key and opening."""
+    shown = line.content
+    if isinstance(shown, Content) and shown.plain == content.plain and shown.spans == content.spans:
+        return
+    line.update(content)
 
 
 def error_line(name: str) -> Static:

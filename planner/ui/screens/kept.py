@@ -12,6 +12,7 @@ frame (`build_ahead`); a form not built yet is built when it is first opened.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,18 +23,31 @@ from textual.widget import AwaitMount
 if TYPE_CHECKING:
     from textual.app import App
 
+    from planner.editor import PlanEditor
+
 
 S = TypeVar("S", bound=Screen[Any])
 
 
-class KeptStyles:
-    """Mixed into a kept screen (before `Screen`): shown again, it is not restyled whole
-    unless the stylesheet changed (a theme, say) while it was closed.
+class Kept:
+    """Mixed into a kept screen (before `Screen`): each opening shows what its `load`
+    gave it, and the screen is not restyled whole unless the stylesheet changed.
 
-    Textual restyles every widget of a screen when it is shown (`ScreenResume`), for
-    what changed while it was not on the stack; a kept form's widgets restyle as their
-    classes and pseudo-classes change, so only a new stylesheet leaves them behind.
+    A kept screen's `load` takes the values (it may run before the screen is composed)
+    and marks the screen to be filled: the widgets get the values when the screen is
+    next shown (`_fill`), not when it is shown again after a dialog over it closes.
+
+    Textual restyles every widget of a screen when it is shown, for what changed while
+    it was not on the stack; a kept form's widgets restyle as their classes and
+    pseudo-classes change, so only a new stylesheet (a theme, say) leaves them behind.
     """
+
+    #: Whether the next showing fills the widgets from what `load` took.
+    _unfilled = True
+
+    def _fill(self) -> None:
+        """Give the widgets what `load` took; reset what a person left behind."""
+        raise NotImplementedError
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual calls each class's handler in turn: Screen's own runs after this one.
@@ -44,6 +58,9 @@ class KeptStyles:
             event.refresh_styles = False
         else:
             screen._css_update_count = count
+        if self._unfilled:
+            self._unfilled = False
+            self._fill()
 
 
 def _name(screen_type: type[Screen[object]]) -> str:
@@ -74,40 +91,70 @@ async def build(app: App[object], screen_type: type[S], make: Callable[[], S]) -
     if app.is_screen_installed(name):
         return None
     screen = kept(app, screen_type, make)
-    # Textual 8.2.8 (pinned) registers a screen when it is first pushed; doing it now
-    # composes and mounts it off the stack, so its first opening only lays it out.
+    # Textual 8.2.8 (pinned) registers a screen when it is first pushed, and lays it
+    # out when it is shown at a new size; doing both now, off the stack, leaves its
+    # first opening to set its values and draw it.
     await AwaitMount(screen, app._register(app, screen))
+    screen._css_update_count = app._css_update_count  # styled just now (see Kept)
+    screen._refresh_layout(app.size)
+    # Its widgets answer their first size (some by asking for another layout); then
+    # each draws itself once, which fills the caches its first frame draws from.
+    await asyncio.sleep(PAUSE)
+    screen._refresh_layout(app.size)
+    screen._compositor.render_update(full=True)
     return screen
 
 
 Maker = tuple[type[Screen[Any]], Callable[[], Screen[Any]]]
 
 
-def editor_forms() -> list[Maker]:
-    """The editor's kept forms and dialogs, the likeliest first."""
+def editor_forms(editor: PlanEditor) -> list[Maker]:
+    """The editor's kept forms and dialogs, the likeliest first, each made on the plan
+    as it is now (each opening loads the plan as it is then)."""
+    from planner.ui.screens.accept_dialog import AcceptDialog
     from planner.ui.screens.day_form import DayForm
     from planner.ui.screens.log_form import LogForm
+    from planner.ui.screens.quit_dialog import QuitDialog
     from planner.ui.screens.session_form import SessionForm
+    from planner.ui.screens.settings_form import SettingsForm
+    from planner.ui.screens.week_menu import WeekMenu
 
-    return [
+    plan = editor.plan
+    forms: list[Maker] = [
         (SessionForm, SessionForm.blank),
         (DayForm, DayForm.blank),
         (LogForm, LogForm.blank),
+        (WeekMenu, WeekMenu.blank),
+        (QuitDialog, lambda: QuitDialog(None)),
+        (SettingsForm, lambda: SettingsForm(plan)),
     ]
+    findings = editor.report.findings
+    if findings:  # the dialog needs one to be built; else it is built when first opened
+        forms.append((AcceptDialog, lambda: AcceptDialog(findings[0])))
+    return forms
 
 
-def build_ahead(app: App[Any], *, delay: float, makers: Sequence[Maker] | None = None) -> None:
-    """Build kept forms (`editor_forms` unless given) one at a time in the background,
-    starting after `delay` seconds, each after a pause; one not built by its first
-    opening is built then."""
+def build_ahead(app: App[Any], makers: Sequence[Maker], *, delay: float) -> None:
+    """Build kept forms one at a time in the background, starting after `delay`
+    seconds, each after a pause; one not built by its first opening is built then."""
+
+    if app.is_headless:
+        # No one is waiting for a key there (tests, scripts): forms are built and kept
+        # when first opened, and nothing runs in the background meanwhile.
+        return
 
     async def run() -> None:
         await asyncio.sleep(delay)
-        for screen_type, make in makers if makers is not None else editor_forms():
+        for screen_type, make in makers:
             # A form takes tens of milliseconds to build: a key pressed meanwhile
             # waits for one form at most.
             await asyncio.sleep(PAUSE)
             await build(app, screen_type, make)
+        if gc.get_freeze_count():
+            # The editor froze what its start-up built (see PlannerApp); the kept forms
+            # live as long, and a full collection walking their widgets took tens of
+            # milliseconds out of a form's opening.
+            gc.freeze()
 
     app.run_worker(run(), name="build-ahead", group="build-ahead", exclusive=True)
 

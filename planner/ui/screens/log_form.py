@@ -20,9 +20,10 @@ from planner.ui.screens.fields import (
     fill_input,
     fill_select,
     focus_first,
+    show,
     why_not,
 )
-from planner.ui.screens.kept import KeptStyles
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("minutes", "rpe", "note")
 LABELS = {"minutes": "Minutes", "rpe": "RPE", "note": "Note"}
@@ -31,7 +32,7 @@ LABELS = {"minutes": "Minutes", "rpe": "RPE", "note": "Note"}
 LogResult = tuple[Done | None]
 
 
-class LogForm(KeptStyles, FormScreen[LogResult]):
+class LogForm(Kept, FormScreen[LogResult]):
     """Log a session as done, partial or skipped, with what was really done."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -61,8 +62,7 @@ class LogForm(KeptStyles, FormScreen[LogResult]):
             "rpe": "" if done.rpe is None else str(done.rpe),
             "note": done.note,
         }
-        if self.is_mounted:
-            self._fill()
+        self._unfilled = True
         return self
 
     def _summary(self) -> Content:
@@ -129,17 +129,13 @@ class LogForm(KeptStyles, FormScreen[LogResult]):
                 yield unlog
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the minutes field."""
-        self._fill()
-
     def _fill(self) -> None:
         """The fields as `load` left them (a kept form is loaded after its compose)."""
         session = self.session
         raw = self._initial
         form = self.query_one("#log-form", VerticalScroll)
         form.border_title = self.heading
-        self.query_one("#log-session", Static).update(self._summary())
+        show(self.query_one("#log-session", Static), self._summary())
         with self.prevent(Input.Changed, Select.Changed):
             fill_select(self.query_one("#status", Select), raw["status"])
             for name in FIELDS:
@@ -171,20 +167,20 @@ class LogForm(KeptStyles, FormScreen[LogResult]):
         for name in FIELDS:
             line = self.query_one(f"#{name}-error", Static)
             shown = errors.get(name, "")
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
         status = self.query_one("#form-status", Static)
         if done is None:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         else:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         self.query_one("#save", Button).disabled = done is None
         return done
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _changed(self) -> None:
-        if self.is_mounted:
+        if self.is_active:
             self._check()
 
     @on(Button.Pressed, "#unlog")

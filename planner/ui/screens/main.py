@@ -26,7 +26,7 @@ from planner.planfile import FileChangedOnDisk, PlanError, escaped
 from planner.settings_edits import AcceptFinding, RemoveAcceptance, SetPlanSettings
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
-from planner.ui.screens.kept import build_ahead, kept
+from planner.ui.screens.kept import build_ahead, editor_forms, kept
 from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
 from planner.ui.widgets.findings import FindingDetail, FindingsList
@@ -103,7 +103,7 @@ class MainScreen(Screen[None]):
         self.show_plan(first_selection(self.editor.plan, self.week_index))
         self.week.focus()
         # The forms, built while nobody is typing yet, open without building.
-        build_ahead(self.app, delay=FORMS_AHEAD_DELAY)
+        build_ahead(self.app, editor_forms(self.editor), delay=FORMS_AHEAD_DELAY)
 
     # --- showing ---
 
@@ -407,8 +407,9 @@ class MainScreen(Screen[None]):
             if not self.apply(edit, Selection("mon", 0), done=done):
                 self.week_index = previous
 
+        menu = kept(self.app, WeekMenu, WeekMenu.blank)
         self.app.push_screen(
-            WeekMenu(plan.week_list[week], week + 1, weeks, converts=plan.format == 1), chosen
+            menu.load(plan.week_list[week], week + 1, weeks, converts=plan.format == 1), chosen
         )
 
     # --- actions: logging ---
@@ -475,7 +476,9 @@ class MainScreen(Screen[None]):
             edit = SetPlanSettings(**values)
             self.apply(edit, self.week.selection, done="Settings saved (ctrl+z undoes them).")
 
-        self.app.push_screen(SettingsForm(self.editor.plan), saved)
+        plan = self.editor.plan
+        form = kept(self.app, SettingsForm, lambda: SettingsForm(plan))
+        self.app.push_screen(form.load(plan), saved)
 
     def action_accept_finding(self) -> None:
         """Accept the highlighted finding with a reason, or take an acceptance back."""
@@ -505,7 +508,8 @@ class MainScreen(Screen[None]):
                 edit = AcceptFinding(finding.rule, finding.week, finding.days or None, reason)
                 self.apply(edit, self.week.selection, done=f"Accepted: {finding.info.title}.")
 
-        self.app.push_screen(AcceptDialog(finding), accepted)
+        dialog = kept(self.app, AcceptDialog, lambda: AcceptDialog(finding))
+        self.app.push_screen(dialog.load(finding), accepted)
 
     @on(BlockStrip.WeekChosen)
     def _week_chosen(self, message: BlockStrip.WeekChosen) -> None:
@@ -749,4 +753,5 @@ class MainScreen(Screen[None]):
                     self.save_to(None, then_quit=True)
 
         name = self.editor.path.name if self.editor.path is not None else None
-        self.app.push_screen(QuitDialog(name), chosen)
+        dialog = kept(self.app, QuitDialog, lambda: QuitDialog(name))
+        self.app.push_screen(dialog.load(name), chosen)

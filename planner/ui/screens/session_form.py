@@ -20,9 +20,10 @@ from planner.ui.screens.fields import (
     fill_input,
     fill_select,
     focus_first,
+    show,
     why_not,
 )
-from planner.ui.screens.kept import KeptStyles
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
 LABELS = {
@@ -49,7 +50,7 @@ def focus_words(focus: tuple[Focus, ...]) -> str:
     return ", ".join(group.value.replace("_", " ") for group in focus) or "none"
 
 
-class SessionForm(KeptStyles, FormScreen[Session]):
+class SessionForm(Kept, FormScreen[Session]):
     """Add or edit a session; dismisses with the session, or None when cancelled."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -87,8 +88,7 @@ class SessionForm(KeptStyles, FormScreen[Session]):
         self.attempted = False
         self.errors = {}
         self._initial = self._raw_from(session)
-        if self.is_mounted:
-            self._fill()
+        self._unfilled = True
         return self
 
     @staticmethod
@@ -185,10 +185,6 @@ class SessionForm(KeptStyles, FormScreen[Session]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the title field and check what is there."""
-        self._fill()
-
     def _fill(self) -> None:
         """The fields as `load` left them (a kept form is loaded after its compose)."""
         raw = self._initial
@@ -259,15 +255,15 @@ class SessionForm(KeptStyles, FormScreen[Session]):
             line = self.query_one(f"#{name}-error", Static)
             message = errors.get(name, "")
             shown = message if (name in self.touched or self.attempted) else ""
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
             row = self.query_one(f"#row-{name}")
             row.set_class(bool(shown), "-invalid")
         status = self.query_one("#form-status", Static)
         if session is not None:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = session is None
         return session
 
@@ -283,14 +279,15 @@ class SessionForm(KeptStyles, FormScreen[Session]):
         hint = self.query_one("#focus-hint", Static)
         if isinstance(activity, Activity):
             default = focus_words(DEFAULT_FOCUS[activity])
-            hint.update(
+            show(
+                hint,
                 Content.styled(
                     f"none ticked: the {activity.value} default ({default})", "$foreground-muted"
-                )
+                ),
             )
 
     def _changed(self, name: str) -> None:
-        if self.is_mounted:
+        if self.is_active:
             if self.raw()[name] != self._initial.get(name) or name in self.touched:
                 self.touched.add(name)
             self._refresh_hints()
