@@ -99,7 +99,10 @@ class PlannerApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.editor.plan))
+        from planner.ui.screens.kept import kept
+
+        plan = self.editor.plan
+        self.push_screen(kept(self, HelpScreen, lambda: HelpScreen(plan)).load(plan))
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes ask to save, discard or cancel."""

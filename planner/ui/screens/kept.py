@@ -67,7 +67,7 @@ def _name(screen_type: type[Screen[object]]) -> str:
     return f"kept-{screen_type.__name__}"
 
 
-def kept(app: App[object], screen_type: type[S], make: Callable[[], S]) -> S:
+def kept(app: App[Any], screen_type: type[S], make: Callable[[], S]) -> S:
     """The app's kept instance of `screen_type` (made by `make` the first time).
 
     When that instance is already on the screen stack (a form opened from itself), a new
@@ -84,7 +84,7 @@ def kept(app: App[object], screen_type: type[S], make: Callable[[], S]) -> S:
     return screen
 
 
-async def build(app: App[object], screen_type: type[S], make: Callable[[], S]) -> S | None:
+async def build(app: App[Any], screen_type: type[S], make: Callable[[], S]) -> S | None:
     """Build (compose, mount and style) the kept instance ahead of its first opening;
     None when it is built already."""
     name = _name(screen_type)
@@ -113,6 +113,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
     as it is now (each opening loads the plan as it is then)."""
     from planner.ui.screens.accept_dialog import AcceptDialog
     from planner.ui.screens.day_form import DayForm
+    from planner.ui.screens.help import HelpScreen
     from planner.ui.screens.log_form import LogForm
     from planner.ui.screens.quit_dialog import QuitDialog
     from planner.ui.screens.session_form import SessionForm
@@ -126,6 +127,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
         (LogForm, LogForm.blank),
         (WeekMenu, WeekMenu.blank),
         (QuitDialog, lambda: QuitDialog(None)),
+        (HelpScreen, lambda: HelpScreen(plan)),
         (SettingsForm, lambda: SettingsForm(plan)),
     ]
     findings = editor.report.findings
@@ -144,7 +146,10 @@ def build_ahead(app: App[Any], makers: Sequence[Maker], *, delay: float) -> None
         return
 
     async def run() -> None:
+        from planner.ui.commands import bundled_templates
+
         await asyncio.sleep(delay)
+        await asyncio.to_thread(bundled_templates)  # for the palette
         for screen_type, make in makers:
             # A form takes tens of milliseconds to build: a key pressed meanwhile
             # waits for one form at most.
