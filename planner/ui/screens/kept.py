@@ -113,6 +113,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
     as it is now (each opening loads the plan as it is then)."""
     from planner.ui.screens.accept_dialog import AcceptDialog
     from planner.ui.screens.day_form import DayForm
+    from planner.ui.screens.export_plan import ExportScreen
     from planner.ui.screens.help import HelpScreen
     from planner.ui.screens.log_form import LogForm
     from planner.ui.screens.quit_dialog import QuitDialog
@@ -128,6 +129,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
         (WeekMenu, WeekMenu.blank),
         (QuitDialog, lambda: QuitDialog(None)),
         (HelpScreen, lambda: HelpScreen(plan)),
+        (ExportScreen, lambda: ExportScreen.for_editor(editor)),
         (SettingsForm, lambda: SettingsForm(plan)),
     ]
     findings = editor.report.findings

@@ -595,7 +595,9 @@ class MainScreen(Screen[None]):
             if path is not None:
                 self.notify(str(path), title="Exported", markup=False, timeout=4)
 
-        self.app.push_screen(ExportScreen.for_editor(self.editor), exported)
+        editor = self.editor
+        dialog = kept(self.app, ExportScreen, lambda: ExportScreen.for_editor(editor))
+        self.app.push_screen(dialog.load_editor(editor), exported)
 
     # --- actions: focus ---
 
