@@ -115,6 +115,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
     from planner.ui.screens.day_form import DayForm
     from planner.ui.screens.export_plan import ExportScreen
     from planner.ui.screens.help import HelpScreen
+    from planner.ui.screens.import_plan import ImportScreen
     from planner.ui.screens.log_form import LogForm
     from planner.ui.screens.quit_dialog import QuitDialog
     from planner.ui.screens.session_form import SessionForm
@@ -130,6 +131,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
         (QuitDialog, lambda: QuitDialog(None)),
         (HelpScreen, lambda: HelpScreen(plan)),
         (ExportScreen, lambda: ExportScreen.for_editor(editor)),
+        (ImportScreen, ImportScreen),
         (SettingsForm, lambda: SettingsForm(plan)),
     ]
     findings = editor.report.findings

@@ -585,7 +585,8 @@ class MainScreen(Screen[None]):
                 self.week_index = 0
                 self.show_plan(first_selection(self.editor.plan))
 
-        self.app.push_screen(ImportScreen(initial=template or None), chosen)
+        picker = kept(self.app, ImportScreen, ImportScreen)
+        self.app.push_screen(picker.load(initial=template or None), chosen)
 
     def action_export_plan(self) -> None:
         """Export the plan to TOML, iCalendar or Markdown at a path the person types."""
