@@ -267,3 +267,41 @@ async def test_the_plan_behind_a_kept_form_is_the_plan_now(tmp_path: Path) -> No
         await pilot.pause()
         assert app.screen.__class__.__name__ == "DayForm"
         assert "Bench, rows" not in screen_text(app)
+
+
+async def test_the_palette_opens_again_with_nothing_typed_and_runs_what_is_chosen(
+    tmp_path: Path,
+) -> None:
+    from textual.command import CommandInput, CommandList
+
+    from planner.ui.screens.palette import KeptPalette
+
+    app = week_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, KeptPalette)
+        await pilot.press(*"zzzz")
+        await pilot.pause(0.3)
+        assert palette.query_one(CommandInput).value == "zzzz"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        assert not palette._providers  # shut down, as an unmounted palette's are
+        await pilot.press("right")  # Tuesday
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        assert app.screen is palette
+        assert palette.query_one(CommandInput).value == ""
+        assert palette.focused is palette.query_one(CommandInput)
+        assert palette.query_one(CommandList).option_count > 10  # every command again
+        await pilot.press(*"Delete the session")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is main_screen(app)
+        # Run on the main screen as it is now: Tuesday's session is gone, Monday's stays.
+        assert app.editor.plan.week_list[0].days["tue"].sessions == ()
+        assert app.editor.plan.week_list[0].days["mon"].sessions
