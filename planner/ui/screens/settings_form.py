@@ -116,6 +116,8 @@ class SettingsForm(Kept, FormScreen["dict[str, Any]"]):
         #: What the rules' fields hold until they are mounted: the plan's own values.
         self._threshold_texts: dict[str, str] = {}
         self.errors: dict[str, str] = {}
+        #: The error lines mounted so far, by field.
+        self._error_lines: dict[str, Static] = {}
         self.load(plan)
         self._rules = RuleFields(plan, self._threshold_texts)
 
@@ -297,11 +299,12 @@ class SettingsForm(Kept, FormScreen["dict[str, Any]"]):
 
     def _show_error(self, row: FieldRow, name: str, reason: str) -> None:
         """The reason under a field; its line is mounted the first time it has one."""
-        try:
-            line = self.query_one(f"#{name}-error", Static)
-        except NoMatches:
+        line = self._error_lines.get(name)
+        if line is None:
+            # Looked up by name, not queried: a query for a line not mounted yet walks
+            # the whole form, and a check asks for some forty of them.
             if reason and isinstance(row.parent, Widget):
-                line = error_line(name)
+                line = self._error_lines[name] = error_line(name)
                 show(line, Content(reason))
                 row.parent.mount(line, after=row)
             return
