@@ -241,6 +241,18 @@ async def test_a_form_built_ahead_opens_on_what_it_is_given(tmp_path: Path) -> N
             assert built not in app.screen_stack
         await pilot.pause()
         assert app.screen is main_screen(app)  # nothing shown meanwhile
+        await pilot.press("ctrl+p")  # the palette built ahead opens over the main screen
+        await pilot.pause(0.3)
+        palette = app.screen
+        assert palette.__class__.__name__ == "KeptPalette"
+        assert palette._providers
+        await pilot.press(*"Plan settings")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "SettingsForm"
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
         form = app.screen

@@ -117,6 +117,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
     from planner.ui.screens.help import HelpScreen
     from planner.ui.screens.import_plan import ImportScreen
     from planner.ui.screens.log_form import LogForm
+    from planner.ui.screens.palette import KeptPalette
     from planner.ui.screens.quit_dialog import QuitDialog
     from planner.ui.screens.session_form import SessionForm
     from planner.ui.screens.settings_form import SettingsForm
@@ -132,6 +133,7 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
         (HelpScreen, lambda: HelpScreen(plan)),
         (ExportScreen, lambda: ExportScreen.for_editor(editor)),
         (ImportScreen, ImportScreen),
+        (KeptPalette, KeptPalette),
         (SettingsForm, lambda: SettingsForm(plan)),
     ]
     findings = editor.report.findings

@@ -15,6 +15,8 @@ from typing import Self
 
 from textual import events, on
 from textual.command import CommandInput, CommandList, CommandPalette
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from planner.ui.screens.kept import Kept
@@ -30,6 +32,17 @@ class KeptPalette(Kept, CommandPalette):
         super().__init__(id=PALETTE_ID)
         #: Its first showing follows its mount, which opened it already.
         self._fresh = True
+
+    def _on_mount(self, event: events.Mount) -> None:
+        """Pushed, Textual's palette opens as it mounts (its handler runs after this
+        one). Built ahead, off the stack, there is no screen to open over yet: it opens
+        when first shown (`_fill`), and only the handlers below Textual's palette run."""
+        if self in self.app.screen_stack:
+            return
+        event.prevent_default()  # Textual runs no handler of the classes below this one
+        self._fresh = False
+        Screen._on_mount(self, event)
+        Widget._on_mount(self, event)
 
     def load(self) -> Self:
         """Open as a new palette would: nothing typed, every command listed."""
