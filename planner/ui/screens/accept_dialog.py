@@ -26,7 +26,8 @@ class AcceptDialog(Kept, FormScreen[str]):
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changes"),
     ]
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding | None) -> None:
+        """`finding`: the one to accept (None: a dialog built ahead, see `kept`)."""
         super().__init__(classes="form-screen")
         self.finding = finding
 
@@ -38,6 +39,8 @@ class AcceptDialog(Kept, FormScreen[str]):
 
     def _about(self) -> Content:
         finding = self.finding
+        if finding is None:
+            return Content("")
         days = day_list(finding.days)
         return Content.assemble(
             (finding.info.title, "bold"),

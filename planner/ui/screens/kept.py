@@ -135,10 +135,8 @@ def editor_forms(editor: PlanEditor) -> list[Maker]:
         (ImportScreen, ImportScreen),
         (KeptPalette, KeptPalette),
         (SettingsForm, lambda: SettingsForm(plan)),
+        (AcceptDialog, lambda: AcceptDialog(None)),
     ]
-    findings = editor.report.findings
-    if findings:  # the dialog needs one to be built; else it is built when first opened
-        forms.append((AcceptDialog, lambda: AcceptDialog(findings[0])))
     return forms
 
 
