@@ -99,7 +99,20 @@ class PlannerApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.editor.plan))
+        from planner.ui.screens.kept import kept
+
+        plan = self.editor.plan
+        self.push_screen(kept(self, HelpScreen, lambda: HelpScreen(plan)).load(plan))
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, kept between openings (see KeptPalette)."""
+        from textual.command import CommandPalette
+
+        from planner.ui.screens.kept import kept
+        from planner.ui.screens.palette import KeptPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(kept(self, KeptPalette, KeptPalette).load())
 
     async def action_quit(self) -> None:
         """Quit; with unsaved changes ask to save, discard or cancel."""

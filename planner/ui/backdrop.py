@@ -88,11 +88,19 @@ class Backdrop(Visual):
 
         A modal draws its backdrop several times as it opens; the screen under it does
         not change meanwhile (it is not the one being updated), so the last backdrop is
-        kept for as long as the same modal is on top of the same screen at one size.
+        kept for as long as the same modal is on top of the same screen at one size, in
+        one showing (a modal kept between openings is shown again over a changed plan).
         """
         screen = self.screen
         modal = screen.app.screen
-        key = (screen._compositor.size, width, height, style.rich_style, self.color)
+        key = (
+            modal.stack_updates,
+            screen._compositor.size,
+            width,
+            height,
+            style.rich_style,
+            self.color,
+        )
         last = Backdrop._last
         if (
             last is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,37 +13,47 @@ from textual.widgets import Button, Input, Static
 
 from planner.catalogue import day_list
 from planner.report import Finding
-from planner.ui.screens.fields import FormScreen, character_name
+from planner.ui.screens.fields import FormScreen, character_name, fill_input, focus_first, show
+from planner.ui.screens.kept import Kept
 
 MAX_REASON = 200
 
 
-class AcceptDialog(FormScreen[str]):
+class AcceptDialog(Kept, FormScreen[str]):
     """Ask why a finding is accepted; dismisses with the reason, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without changes"),
     ]
 
-    def __init__(self, finding: Finding) -> None:
+    def __init__(self, finding: Finding | None) -> None:
+        """`finding`: the one to accept (None: a dialog built ahead, see `kept`)."""
         super().__init__(classes="form-screen")
         self.finding = finding
 
-    def compose(self) -> ComposeResult:
+    def load(self, finding: Finding) -> Self:
+        """Ask about `finding` as a newly opened dialog would: no reason yet."""
+        self.finding = finding
+        self._unfilled = True
+        return self
+
+    def _about(self) -> Content:
         finding = self.finding
+        if finding is None:
+            return Content("")
         days = day_list(finding.days)
+        return Content.assemble(
+            (finding.info.title, "bold"),
+            (f"  {finding.rule} · week {finding.week} · {days}", "$text-muted"),
+            "\n",
+            finding.message,
+        )
+
+    def compose(self) -> ComposeResult:
         with VerticalScroll(id="accept-dialog", classes="form") as form:
             form.can_focus = False
             form.border_title = "Accept this finding"
-            yield Static(
-                Content.assemble(
-                    (finding.info.title, "bold"),
-                    (f"  {finding.rule} · week {finding.week} · {days}", "$text-muted"),
-                    "\n",
-                    finding.message,
-                ),
-                classes="field-hint",
-            )
+            yield Static(self._about(), id="accept-finding", classes="field-hint")
             yield Static(
                 "An accepted finding stays in the list, dimmed, and counts toward neither "
                 "word. Say why it is fine for you; it is written to the plan's [[accepted]].",
@@ -59,9 +71,14 @@ class AcceptDialog(FormScreen[str]):
                 yield Button("Accept", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the reason."""
-        self.query_one("#reason", Input).focus()
+    def _fill(self) -> None:
+        """The dialog as `load` left it (a kept dialog is loaded after its compose)."""
+        show(self.query_one("#accept-finding", Static), self._about())
+        with self.prevent(Input.Changed):
+            fill_input(self.query_one("#reason", Input), "")
+        self.query_one("#reason-error", Static).display = False
+        self.query_one("#accept-dialog", VerticalScroll).scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#reason", Input))
 
     @on(Input.Changed)
     def _changed(self) -> None:

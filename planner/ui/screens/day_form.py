@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +13,17 @@ from textual.widgets import Button, Input, Static
 
 from planner.edits import SetDay
 from planner.model import DAY_NAMES, Day, Defaults
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    focus_first,
+    show,
+    why_not,
+)
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("sleep_hours", "bedtime", "protein_meals", "note")
 LABELS = {
@@ -31,7 +41,7 @@ def _fallback(value: object, unit: str = "") -> str:
     return f"blank: the default, {shown}{unit}"
 
 
-class DayForm(FormScreen[SetDay]):
+class DayForm(Kept, FormScreen[SetDay]):
     """Edit one day's sleep and nutrition plan; dismisses with the edit, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -41,6 +51,16 @@ class DayForm(FormScreen[SetDay]):
 
     def __init__(self, day_key: str, day: Day, defaults: Defaults) -> None:
         super().__init__(classes="form-screen")
+        self.load(day_key, day, defaults)
+
+    @classmethod
+    def blank(cls) -> DayForm:
+        """A form to build ahead (see `kept`); `load` gives it its day."""
+        return cls("mon", Day(), Defaults())
+
+    def load(self, day_key: str, day: Day, defaults: Defaults) -> Self:
+        """Show `day` as a newly opened form would: its values, the defaults its blanks
+        fall back to, nothing touched, no errors, the focus in the sleep field."""
         self.day_key = day_key
         self.day = day
         self.defaults = defaults
@@ -52,6 +72,17 @@ class DayForm(FormScreen[SetDay]):
             "bedtime": day.bedtime or "",
             "protein_meals": "" if day.protein_meals is None else str(day.protein_meals),
             "note": day.note,
+        }
+        self._unfilled = True
+        return self
+
+    def _placeholders(self) -> dict[str, str]:
+        defaults = self.defaults
+        return {
+            "sleep_hours": _fallback(defaults.sleep_hours, " h"),
+            "bedtime": _fallback(defaults.bedtime),
+            "protein_meals": _fallback(defaults.protein_meals, " meals"),
+            "note": "free text, optional",
         }
 
     def compose(self) -> ComposeResult:
@@ -108,9 +139,18 @@ class DayForm(FormScreen[SetDay]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the sleep field."""
-        self.query_one("#sleep_hours", Input).focus()
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        form = self.query_one("#day-form", VerticalScroll)
+        form.border_title = f"{DAY_NAMES[self.day_key]}: sleep, food and note"
+        placeholders = self._placeholders()
+        with self.prevent(Input.Changed):
+            for name in FIELDS:
+                field = self.query_one(f"#{name}", Input)
+                field.placeholder = placeholders[name]
+                fill_input(field, self._initial[name])
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#sleep_hours", Input))
         self._check()
 
     def raw(self) -> dict[str, str]:
@@ -132,21 +172,21 @@ class DayForm(FormScreen[SetDay]):
         for name in FIELDS:
             line = self.query_one(f"#{name}-error", Static)
             shown = errors.get(name, "") if (name in self.touched or self.attempted) else ""
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
             self.query_one(f"#row-{name}").set_class(bool(shown), "-invalid")
         status = self.query_one("#form-status", Static)
         if day is not None:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = day is None
         return day
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
-        if not self.is_mounted or name not in FIELDS:
+        if not self.is_active or name not in FIELDS:
             return
         if event.value != self._initial[name] or name in self.touched:
             self.touched.add(name)

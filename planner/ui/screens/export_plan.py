@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,7 +38,9 @@ from textual.widgets.option_list import Option
 from planner.export import ExportError, refusal
 from planner.planfile import PlanError, SaveError
 from planner.ui.screens.confirm import ConfirmScreen
+from planner.ui.screens.fields import focus_first
 from planner.ui.screens.import_plan import PathInput, PathSuggester, resolve_path
+from planner.ui.screens.kept import Kept
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
@@ -107,7 +109,7 @@ def target_problem(typed: str, base: Path) -> tuple[Path | None, str]:
     return path, ""
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Kept, ModalScreen[Path | None]):
     """Choose a format and a path; writes the export and dismisses with its path."""
 
     DEFAULT_CSS = """
@@ -213,6 +215,22 @@ class ExportScreen(ModalScreen[Path | None]):
     ) -> None:
         """Export `plan` (with `report` for Markdown's findings) from the file `plan_path`."""
         super().__init__()
+        #: Which opening this is: a write finishing after its dialog closed (and
+        #: opened again) does not close the new one.
+        self._opening = 0
+        self.load(plan, report=report, plan_path=plan_path, base=base, to=to)
+
+    def load(
+        self,
+        plan: Plan,
+        *,
+        report: Report | None = None,
+        plan_path: Path | None = None,
+        base: Path | None = None,
+        to: str = "toml",
+    ) -> Self:
+        """Export `plan` (see the class), as a newly opened dialog would: the format
+        `to` chosen, its default path, nothing written yet."""
         if to not in FORMATS_BY_KEY:
             raise ValueError(f"unknown export format {to!r}")
         self.plan = plan
@@ -223,6 +241,13 @@ class ExportScreen(ModalScreen[Path | None]):
         self._default = self._default_for(self.format)
         self._custom = False
         self._writing = False
+        self._opening += 1
+        self._unfilled = True
+        return self
+
+    def load_editor(self, editor: PlanEditor, *, base: Path | None = None) -> Self:
+        """Export the plan being edited, with its report and file (see `for_editor`)."""
+        return self.load(editor.plan, report=editor.report, plan_path=editor.path, base=base)
 
     @classmethod
     def for_editor(
@@ -264,12 +289,27 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Export", id="export-button", variant="primary", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Show the formats with the chosen one highlighted; the list has the focus."""
+    def _fill(self) -> None:
+        """The formats with the chosen one highlighted, its default path, no error; the
+        list has the focus."""
+        self.query_one("#export-dialog").border_title = f"Export {self.plan.plan.name}"
         formats = self.query_one("#export-formats", OptionList)
-        formats.add_options(Option(self._format_prompt(fmt), id=fmt.key) for fmt in FORMATS)
-        formats.highlighted = FORMATS.index(self.format)
-        formats.focus()
+        with self.prevent(OptionList.OptionHighlighted, Input.Changed):
+            if formats.option_count:
+                for fmt in FORMATS:
+                    formats.replace_option_prompt(fmt.key, self._format_prompt(fmt))
+            else:
+                formats.add_options(Option(self._format_prompt(fmt), id=fmt.key) for fmt in FORMATS)
+            formats.highlighted = FORMATS.index(self.format)
+            path_input = self.query_one("#export-path", PathInput)
+            path_input.value = self._default
+            path_input.cursor_position = len(self._default)
+        suggester = path_input.suggester
+        if isinstance(suggester, PathSuggester):
+            suggester.base = self.base
+            suggester.suffixes = (self.format.suffix,)
+        self._show_error(None)
+        focus_first(self, formats)
         self._check_path()
 
     def _format_prompt(self, fmt: ExportFormat) -> Content:
@@ -415,10 +455,14 @@ class ExportScreen(ModalScreen[Path | None]):
         self._writing = True
         self._show_error(None)
         self.query_one("#export-button", Button).disabled = True
-        self._write_export(path, self.format.key, overwrite)
+        self._write_export(path, self.format.key, overwrite, self._opening)
+
+    def _still_open(self, opening: int) -> bool:
+        """Whether the dialog that started a write is still the one shown."""
+        return self.is_active and opening == self._opening
 
     @work(thread=True, exclusive=True, group="export-write")
-    def _write_export(self, path: Path, to: str, overwrite: bool) -> None:
+    def _write_export(self, path: Path, to: str, overwrite: bool, opening: int) -> None:
         from planner.export import export_to_file
 
         try:
@@ -434,33 +478,33 @@ class ExportScreen(ModalScreen[Path | None]):
             # Refused before writing: the plan or its backup, or a file that appeared
             # since the check (then ask, as for any existing file).
             if error.exists:
-                self.app.call_from_thread(self._exists_now, path)
+                self.app.call_from_thread(self._exists_now, path, opening)
             else:
-                self.app.call_from_thread(self._write_failed, error.reason)
+                self.app.call_from_thread(self._write_failed, error.reason, opening)
             return
         except (SaveError, PlanError, OSError) as error:
-            self.app.call_from_thread(self._write_failed, str(error))
+            self.app.call_from_thread(self._write_failed, str(error), opening)
             return
         except Exception as error:  # never a traceback on screen; say what failed
             label = FORMATS_BY_KEY[to].label
             reason = f"the {label} export failed: {type(error).__name__}: {error}"
-            self.app.call_from_thread(self._write_failed, reason)
+            self.app.call_from_thread(self._write_failed, reason, opening)
             return
-        self.app.call_from_thread(self._written, path)
+        self.app.call_from_thread(self._written, path, opening)
 
-    def _written(self, path: Path) -> None:
-        if self.is_attached:
+    def _written(self, path: Path, opening: int) -> None:
+        if self._still_open(opening):
             self.dismiss(path)
 
-    def _exists_now(self, path: Path) -> None:
-        if not self.is_attached:
+    def _exists_now(self, path: Path, opening: int) -> None:
+        if not self._still_open(opening):
             return
         self._writing = False
         self._check_path()
         self._ask_overwrite(path)
 
-    def _write_failed(self, reason: str) -> None:
-        if not self.is_attached:
+    def _write_failed(self, reason: str, opening: int) -> None:
+        if not self._still_open(opening):
             return
         self._writing = False
         self._show_error(reason)

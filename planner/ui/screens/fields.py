@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -201,6 +202,35 @@ class FieldRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(self._label, classes="field-label", markup=False)
         yield self._field
+
+
+def fill_input(field: Input, value: str) -> None:
+    """Put a value in a field of a form shown again, the cursor at its end."""
+    field.value = value
+    field.cursor_position = len(value)
+
+
+def fill_select(field: Select[Any], value: object) -> None:
+    """Choose a value in a select of a form shown again, its menu closed."""
+    field.expanded = False
+    field.value = value
+
+
+def focus_first(screen: ModalScreen[Any], field: Widget) -> None:
+    """Give `field` the focus as a form's first opening does: from outside it, so a
+    text field selects what it holds (typing replaces it)."""
+    if screen.focused is field:
+        screen.set_focus(None)
+    field.focus(scroll_visible=False)
+
+
+def show(line: Static, content: Content) -> None:
+    """Show `content` in a line of a form, unless it shows that already: each update
+    lays the form out again, and a form checks itself on every key and opening."""
+    shown = line.content
+    if isinstance(shown, Content) and shown.plain == content.plain and shown.spans == content.spans:
+        return
+    line.update(content)
 
 
 def error_line(name: str) -> Static:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,8 +20,9 @@ from planner.catalogue import (
     MAX_HEAVY_SESSIONS_BY_LEVEL,
     RuleInfo,
 )
-from planner.model import DEFAULT_RPE, DayType, Kind, Plan
+from planner.model import DEFAULT_RPE, DayType, Kind, Plan, RuleSettings
 from planner.ui.commands import COMMANDS
+from planner.ui.screens.kept import Kept
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES
 
 _KEY_WIDTH = 14
@@ -196,13 +199,33 @@ class HelpBody(Widget):
     def __init__(self, plan: Plan | None) -> None:
         super().__init__(id="help-text")
         self.plan = plan
+        #: The page last made: for which rule settings, at which width.
+        self._page: tuple[RuleSettings | None, int, Content] | None = None
+
+    def show(self, plan: Plan | None) -> None:
+        """The help for `plan`; the page changes only with the plan's rule settings."""
+        changed = _rules_of(plan) != _rules_of(self.plan)
+        self.plan = plan
+        if changed:
+            self.refresh(layout=True)
 
     def render(self) -> Content:
-        """The help page at this width."""
-        return help_text(self.plan, self.content_size.width)
+        """The help page at this width (made again only when the width or the plan's
+        rule settings change)."""
+        rules = _rules_of(self.plan)
+        width = self.content_size.width
+        page = self._page
+        if page is None or page[0] != rules or page[1] != width:
+            page = self._page = (rules, width, help_text(self.plan, width))
+        return page[2]
 
 
-class HelpScreen(ModalScreen[None]):
+def _rules_of(plan: Plan | None) -> RuleSettings | None:
+    """What of a plan the help shows: its thresholds and the rules switched off."""
+    return plan.rules if plan is not None else None
+
+
+class HelpScreen(Kept, ModalScreen[None]):
     """Every binding, the day types and every rule with thresholds, source and evidence."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -215,15 +238,24 @@ class HelpScreen(ModalScreen[None]):
         super().__init__(classes="dialog-screen")
         self.plan = plan
 
+    def load(self, plan: Plan | None) -> Self:
+        """Show the help for `plan` from its top."""
+        self.plan = plan
+        self._unfilled = True
+        return self
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "escape closes"
             yield HelpBody(self.plan)
 
-    def on_mount(self) -> None:
-        """Focus the text so the arrows scroll it."""
-        self.query_one("#help").focus()
+    def _fill(self) -> None:
+        """The page for the plan, from its top, the text focused so the arrows scroll it."""
+        self.query_one(HelpBody).show(self.plan)
+        scroll = self.query_one("#help", VerticalScroll)
+        scroll.scroll_home(animate=False, immediate=True)
+        scroll.focus(scroll_visible=False)
 
     def action_scroll(self, direction: str) -> None:
         """Scroll with j and k as with the arrows."""

@@ -35,7 +35,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -52,6 +52,8 @@ from planner.catalogue import KIND_SHORT_WORDS
 from planner.model import DAY_KEYS, DAY_NAMES, DayType, Kind, Plan
 from planner.planfile import PlanError
 from planner.report import Finding, PlanReport, Risk
+from planner.ui.screens.fields import focus_first
+from planner.ui.screens.kept import Kept
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES, RISK_STYLES, SEVERITY_STYLES
 
 if TYPE_CHECKING:
@@ -393,7 +395,7 @@ class FindingNote(Static):
         self.finding = finding
 
 
-class ImportScreen(ModalScreen[ImportChoice | None]):
+class ImportScreen(Kept, ModalScreen[ImportChoice | None]):
     """Pick a template or a plan file, preview it, and import it (or cancel)."""
 
     DEFAULT_CSS = """
@@ -560,12 +562,23 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
     def __init__(self, *, base: Path | None = None, initial: str | None = None) -> None:
         """`base`: folder relative paths start from (cwd); `initial`: template to highlight."""
         super().__init__()
-        self.base = base or Path.cwd()
-        self.initial = initial
         self.templates: dict[str, Candidate] = {}
         self.current: Candidate | None = None
         self._file: Candidate | None = None
         self._preview_timer: Timer | None = None
+        self.load(base=base, initial=initial)
+
+    def load(self, *, base: Path | None = None, initial: str | None = None) -> Self:
+        """Open as a new picker would (see `__init__`): no path typed, `initial` (or
+        the first template) highlighted; the bundled templates are read only once."""
+        self.base = base or Path.cwd()
+        self.initial = initial
+        self._file = None
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        self._unfilled = True
+        return self
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog") as dialog:
@@ -599,10 +612,32 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
                 yield Button("Cancel", id="import-cancel", compact=True)
 
     def on_mount(self) -> None:
-        """Load the templates off the event loop; the list has the focus."""
-        self.query_one("#import-templates", OptionList).focus()
+        """Load the templates off the event loop."""
         self._show(None, Content("Loading the bundled templates…"))
         self._load_templates()
+
+    def _fill(self) -> None:
+        """No path, the initial template highlighted and previewed; the list focused."""
+        option_list = self.query_one("#import-templates", OptionList)
+        path_input = self.query_one("#import-path", PathInput)
+        with self.prevent(Input.Changed):
+            path_input.value = ""
+        suggester = path_input.suggester
+        if isinstance(suggester, PathSuggester):
+            suggester.base = self.base
+        focus_first(self, option_list)
+        if not self.templates:
+            return  # still loading: `_templates_loaded` highlights the initial one
+        keys = list(self.templates)
+        index = keys.index(self.initial) if self.initial in self.templates else 0
+        with self.prevent(OptionList.OptionHighlighted):
+            option_list.highlighted = index
+        candidate = self.templates[keys[index]]
+        if self.current is candidate:
+            self.query_one("#import-preview", VerticalScroll).scroll_home(animate=False)
+            self._update_hint()
+        else:
+            self._show(candidate)
 
     # --- loading ---
 
@@ -644,8 +679,8 @@ class ImportScreen(ModalScreen[ImportChoice | None]):
             self.app.call_from_thread(self._file_loaded, typed, candidate)
 
     def _file_loaded(self, typed: str, candidate: Candidate) -> None:
-        if not self.is_attached:
-            return
+        if not self.is_active:
+            return  # closed meanwhile
         if self.query_one("#import-path", Input).value.strip() != typed.strip():
             return  # the person typed on; a newer load follows
         self._file = candidate

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +11,19 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
-from planner.model import Done, Session
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
+from planner.model import Done, Kind, Session
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    fill_select,
+    focus_first,
+    show,
+    why_not,
+)
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("minutes", "rpe", "note")
 LABELS = {"minutes": "Minutes", "rpe": "RPE", "note": "Note"}
@@ -21,7 +32,7 @@ LABELS = {"minutes": "Minutes", "rpe": "RPE", "note": "Note"}
 LogResult = tuple[Done | None]
 
 
-class LogForm(FormScreen[LogResult]):
+class LogForm(Kept, FormScreen[LogResult]):
     """Log a session as done, partial or skipped, with what was really done."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -31,6 +42,16 @@ class LogForm(FormScreen[LogResult]):
 
     def __init__(self, session: Session, heading: str) -> None:
         super().__init__(classes="form-screen")
+        self.load(session, heading)
+
+    @classmethod
+    def blank(cls) -> LogForm:
+        """A form to build ahead (see `kept`); `load` gives it its session."""
+        return cls(Session(title="Session", kind=Kind.moderate, minutes=30, done=Done()), "Log")
+
+    def load(self, session: Session, heading: str) -> Self:
+        """Show `session`'s log as a newly opened form would: its values, no errors, the
+        focus in the minutes."""
         self.session = session
         self.heading = heading
         self.errors: dict[str, str] = {}
@@ -41,6 +62,18 @@ class LogForm(FormScreen[LogResult]):
             "rpe": "" if done.rpe is None else str(done.rpe),
             "note": done.note,
         }
+        self._unfilled = True
+        return self
+
+    def _summary(self) -> Content:
+        session = self.session
+        return Content.assemble(
+            (session.title, "bold"),
+            (f"  planned {session.minutes} min, RPE {session.planned_rpe}", "$text-muted"),
+        )
+
+    def _can_unlog(self) -> bool:
+        return self.session.done is not None and not self.session.extra
 
     def compose(self) -> ComposeResult:
         session = self.session
@@ -48,13 +81,7 @@ class LogForm(FormScreen[LogResult]):
         with VerticalScroll(id="log-form", classes="form") as form:
             form.can_focus = False
             form.border_title = self.heading
-            yield Static(
-                Content.assemble(
-                    (session.title, "bold"),
-                    (f"  planned {session.minutes} min, RPE {session.planned_rpe}", "$text-muted"),
-                ),
-                classes="field-hint",
-            )
+            yield Static(self._summary(), id="log-session", classes="field-hint")
             yield FieldRow(
                 "Status",
                 Select(
@@ -97,13 +124,27 @@ class LogForm(FormScreen[LogResult]):
             with Horizontal(classes="form-buttons"):
                 yield Static(id="form-status", markup=False)
                 yield Button("Save", id="save", variant="primary", compact=True)
-                if session.done is not None and not session.extra:
-                    yield Button("Not logged", id="unlog", compact=True)
+                unlog = Button("Not logged", id="unlog", compact=True)
+                unlog.display = self._can_unlog()
+                yield unlog
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the minutes field."""
-        self.query_one("#minutes", Input).focus()
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        session = self.session
+        raw = self._initial
+        form = self.query_one("#log-form", VerticalScroll)
+        form.border_title = self.heading
+        show(self.query_one("#log-session", Static), self._summary())
+        with self.prevent(Input.Changed, Select.Changed):
+            fill_select(self.query_one("#status", Select), raw["status"])
+            for name in FIELDS:
+                fill_input(self.query_one(f"#{name}", Input), raw[name])
+        self.query_one("#minutes", Input).placeholder = f"blank: as planned, {session.minutes}"
+        self.query_one("#rpe", Input).placeholder = f"blank: as planned, {session.planned_rpe}"
+        self.query_one("#unlog", Button).display = self._can_unlog()
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#minutes", Input))
         self._check()
 
     def data(self) -> dict[str, Any]:
@@ -126,20 +167,20 @@ class LogForm(FormScreen[LogResult]):
         for name in FIELDS:
             line = self.query_one(f"#{name}-error", Static)
             shown = errors.get(name, "")
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
         status = self.query_one("#form-status", Static)
         if done is None:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         else:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         self.query_one("#save", Button).disabled = done is None
         return done
 
     @on(Input.Changed)
     @on(Select.Changed)
     def _changed(self) -> None:
-        if self.is_mounted:
+        if self.is_active:
             self._check()
 
     @on(Button.Pressed, "#unlog")

@@ -16,6 +16,7 @@ from planner.model import DAY_KEYS, DAY_NAMES, Day, Plan, Session
 from planner.planfile import FileChangedOnDisk, PlanError, escaped
 from planner.ui.commands import bindings_for
 from planner.ui.messages import FindingChosen, FindingHighlighted, Selection, SelectionChanged
+from planner.ui.screens.kept import build_ahead, editor_forms, kept
 from planner.ui.widgets.block_strip import BlockStrip
 from planner.ui.widgets.chart import LoadChart
 from planner.ui.widgets.findings import FindingDetail, FindingsList
@@ -48,6 +49,10 @@ def starting_week(plan: Plan, today: dt.date | None = None) -> int:
     if 0 <= days < 7 * len(plan.week_list):
         return days // 7
     return 0
+
+
+#: Seconds from the main screen's first frame to building the forms ahead.
+FORMS_AHEAD_DELAY = 0.3
 
 
 def breakpoint_classes(app: App[object]) -> dict[str, bool]:
@@ -109,6 +114,8 @@ class MainScreen(Screen[None]):
         self.week_index = starting_week(self.editor.plan)
         self.show_plan(first_selection(self.editor.plan, self.week_index))
         self.week.focus()
+        # The forms, built while nobody is typing yet, open without building.
+        build_ahead(self.app, lambda: editor_forms(self.editor), delay=FORMS_AHEAD_DELAY)
 
     # --- showing ---
 
@@ -242,7 +249,8 @@ class MainScreen(Screen[None]):
                 count = len(self._day(day, week).sessions)
                 self.apply(AddSession(day, session, week=week), Selection(day, count))
 
-        self.app.push_screen(SessionForm(f"New session on {self._day_name(day)}"), added)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"New session on {self._day_name(day)}"), added)
 
     def _day_name(self, day: str) -> str:
         """ "Monday", or "Monday (week 2)" in a plan of several weeks."""
@@ -265,7 +273,8 @@ class MainScreen(Screen[None]):
             if new is not None and new != session:
                 self.apply(UpdateSession(day, index, new, week=week), Selection(day, index))
 
-        self.app.push_screen(SessionForm(f"Edit session on {self._day_name(day)}", session), edited)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"Edit session on {self._day_name(day)}", session), edited)
 
     def action_delete_session(self) -> None:
         """Delete the selected session (undo brings it back)."""
@@ -356,7 +365,8 @@ class MainScreen(Screen[None]):
             if not unchanged:
                 self.apply(replace(edit, week=week), self.week.selection)
 
-        self.app.push_screen(DayForm(day, self._day(day, week), plan.defaults), edited)
+        form = kept(self.app, DayForm, DayForm.blank)
+        self.app.push_screen(form.load(day, self._day(day, week), plan.defaults), edited)
 
     # --- actions: weeks ---
 
@@ -419,8 +429,9 @@ class MainScreen(Screen[None]):
             if not self.apply(edit, Selection("mon", 0), done=done):
                 self.week_index = previous
 
+        menu = kept(self.app, WeekMenu, WeekMenu.blank)
         self.app.push_screen(
-            WeekMenu(plan.week_list[week], week + 1, weeks, converts=plan.format == 1), chosen
+            menu.load(plan.week_list[week], week + 1, weeks, converts=plan.format == 1), chosen
         )
 
     # --- actions: logging ---
@@ -455,7 +466,8 @@ class MainScreen(Screen[None]):
             self.apply(LogSession(week, day, index, result[0]), Selection(day, index))
 
         heading = f"Log: {self._day_name(day)}"
-        self.app.push_screen(LogForm(session, heading), logged)
+        form = kept(self.app, LogForm, LogForm.blank)
+        self.app.push_screen(form.load(session, heading), logged)
 
     def action_add_extra_session(self) -> None:
         """Add a session that was done but not planned (logged as done)."""
@@ -472,7 +484,8 @@ class MainScreen(Screen[None]):
                 count = len(self._day(day, week).sessions)
                 self.apply(AddSession(day, extra, week=week), Selection(day, count))
 
-        self.app.push_screen(SessionForm(f"Extra session on {self._day_name(day)}"), added)
+        form = kept(self.app, SessionForm, SessionForm.blank)
+        self.app.push_screen(form.load(f"Extra session on {self._day_name(day)}"), added)
 
     # --- actions: settings and accepted findings ---
 
@@ -487,7 +500,9 @@ class MainScreen(Screen[None]):
             edit = SetPlanSettings(**values)
             self.apply(edit, self.week.selection, done="Settings saved (ctrl+z undoes them).")
 
-        self.app.push_screen(SettingsForm(self.editor.plan), saved)
+        plan = self.editor.plan
+        form = kept(self.app, SettingsForm, lambda: SettingsForm(plan))
+        self.app.push_screen(form.load(plan), saved)
 
     def action_accept_finding(self) -> None:
         """Accept the highlighted finding with a reason, or take an acceptance back."""
@@ -518,7 +533,8 @@ class MainScreen(Screen[None]):
                 edit = AcceptFinding(finding.rule, finding.week, finding.days or None, reason)
                 self.apply(edit, self.week.selection, done=f"Accepted: {finding.info.title}.")
 
-        self.app.push_screen(AcceptDialog(finding), accepted)
+        dialog = kept(self.app, AcceptDialog, lambda: AcceptDialog(finding))
+        self.app.push_screen(dialog.load(finding), accepted)
 
     @on(BlockStrip.WeekChosen)
     def _week_chosen(self, message: BlockStrip.WeekChosen) -> None:
@@ -598,7 +614,8 @@ class MainScreen(Screen[None]):
                 self.week_index = 0
                 self.show_plan(first_selection(self.editor.plan))
 
-        self.app.push_screen(ImportScreen(initial=template or None), chosen)
+        picker = kept(self.app, ImportScreen, ImportScreen)
+        self.app.push_screen(picker.load(initial=template or None), chosen)
 
     def action_export_plan(self) -> None:
         """Export the plan to TOML, iCalendar or Markdown at a path the person types."""
@@ -608,7 +625,9 @@ class MainScreen(Screen[None]):
             if path is not None:
                 self.notify(str(path), title="Exported", markup=False, timeout=4)
 
-        self.app.push_screen(ExportScreen.for_editor(self.editor), exported)
+        editor = self.editor
+        dialog = kept(self.app, ExportScreen, lambda: ExportScreen.for_editor(editor))
+        self.app.push_screen(dialog.load_editor(editor), exported)
 
     # --- actions: focus ---
 
@@ -766,4 +785,5 @@ class MainScreen(Screen[None]):
                     self.save_to(None, then_quit=True)
 
         name = self.editor.path.name if self.editor.path is not None else None
-        self.app.push_screen(QuitDialog(name), chosen)
+        dialog = kept(self.app, QuitDialog, lambda: QuitDialog(name))
+        self.app.push_screen(dialog.load(name), chosen)

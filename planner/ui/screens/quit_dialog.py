@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from planner.ui.screens.fields import show
+from planner.ui.screens.kept import Kept
 
 QuitChoice = Literal["save", "discard", "cancel"]
 
 
-class QuitDialog(ModalScreen[QuitChoice]):
+class QuitDialog(Kept, ModalScreen[QuitChoice]):
     """Ask what to do with unsaved changes before quitting."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -29,23 +33,31 @@ class QuitDialog(ModalScreen[QuitChoice]):
         super().__init__(classes="dialog-screen")
         self.file_name = file_name
 
-    def compose(self) -> ComposeResult:
+    def load(self, file_name: str | None) -> Self:
+        """Ask about saving to `file_name` (None: a new file), Save focused."""
+        self.file_name = file_name
+        self._unfilled = True
+        return self
+
+    def _question(self) -> Content:
         target = self.file_name or "a new file"
+        return Content(
+            f"The plan has changes that are not saved. Save them to {target} before quitting?"
+        )
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="quit-dialog", classes="dialog") as dialog:
             dialog.border_title = "Unsaved changes"
-            yield Static(
-                f"The plan has changes that are not saved. Save them to {target} before quitting?",
-                classes="dialog-text",
-                markup=False,
-            )
+            yield Static(self._question(), id="quit-question", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (s)", id="save", variant="primary", compact=True)
                 yield Button("Discard (d)", id="discard", variant="error", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Save is the safe default."""
-        self.query_one("#save", Button).focus()
+    def _fill(self) -> None:
+        """The dialog as `load` left it (a kept dialog is loaded after its compose)."""
+        show(self.query_one("#quit-question", Static), self._question())
+        self.query_one("#save", Button).focus(scroll_visible=False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,18 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.model import DEFAULT_FOCUS, DEFAULT_RPE, Activity, Focus, Kind, Session
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line, why_not
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    fill_select,
+    focus_first,
+    show,
+    why_not,
+)
+from planner.ui.screens.kept import Kept
 
 FIELDS = ("title", "kind", "activity", "minutes", "rpe", "focus", "start", "carbs_after")
 LABELS = {
@@ -39,7 +50,7 @@ def focus_words(focus: tuple[Focus, ...]) -> str:
     return ", ".join(group.value.replace("_", " ") for group in focus) or "none"
 
 
-class SessionForm(FormScreen[Session]):
+class SessionForm(Kept, FormScreen[Session]):
     """Add or edit a session; dismisses with the session, or None when cancelled."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -62,6 +73,23 @@ class SessionForm(FormScreen[Session]):
         self.attempted = False
         self.errors: dict[str, str] = {}
         self._initial = self._raw_from(session)
+
+    @classmethod
+    def blank(cls) -> SessionForm:
+        """A form to build ahead (see `kept`); `load` gives it its session."""
+        return cls("New session")
+
+    def load(self, heading: str, session: Session | None = None) -> Self:
+        """Show `session` (None: a new one) under `heading`, as a newly opened form
+        would: its values, nothing touched, no errors, the focus in the title."""
+        self.heading = heading
+        self.original = session
+        self.touched = set()
+        self.attempted = False
+        self.errors = {}
+        self._initial = self._raw_from(session)
+        self._unfilled = True
+        return self
 
     @staticmethod
     def _raw_from(session: Session | None) -> dict[str, Any]:
@@ -157,9 +185,21 @@ class SessionForm(FormScreen[Session]):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the title field and check what is there."""
-        self.query_one("#title", Input).focus()
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        raw = self._initial
+        form = self.query_one("#session-form", VerticalScroll)
+        form.border_title = self.heading
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
+            for name in ("title", "minutes", "rpe", "start"):
+                fill_input(self.query_one(f"#{name}", Input), raw[name])
+            for name in ("kind", "activity"):
+                fill_select(self.query_one(f"#{name}", Select), raw[name])
+            for group in Focus:
+                self.query_one(f"#focus-{group.value}", Checkbox).value = group in raw["focus"]
+            self.query_one("#carbs_after", Checkbox).value = raw["carbs_after"]
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#title", Input))
         self._refresh_hints()
         self._check()
 
@@ -215,15 +255,15 @@ class SessionForm(FormScreen[Session]):
             line = self.query_one(f"#{name}-error", Static)
             message = errors.get(name, "")
             shown = message if (name in self.touched or self.attempted) else ""
-            line.update(Content(shown))
+            show(line, Content(shown))
             line.display = bool(shown)
             row = self.query_one(f"#row-{name}")
             row.set_class(bool(shown), "-invalid")
         status = self.query_one("#form-status", Static)
         if session is not None:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         else:
-            status.update(Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
+            show(status, Content.styled(why_not(errors, LABELS, FIELDS), "$text-error"))
         self.query_one("#save", Button).disabled = session is None
         return session
 
@@ -239,14 +279,15 @@ class SessionForm(FormScreen[Session]):
         hint = self.query_one("#focus-hint", Static)
         if isinstance(activity, Activity):
             default = focus_words(DEFAULT_FOCUS[activity])
-            hint.update(
+            show(
+                hint,
                 Content.styled(
                     f"none ticked: the {activity.value} default ({default})", "$foreground-muted"
-                )
+                ),
             )
 
     def _changed(self, name: str) -> None:
-        if self.is_mounted:
+        if self.is_active:
             if self.raw()[name] != self._initial.get(name) or name in self.touched:
                 self.touched.add(name)
             self._refresh_hints()

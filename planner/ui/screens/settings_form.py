@@ -11,7 +11,7 @@ first has something to say.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +25,17 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from planner.catalogue import CATALOGUE, MAX_HEAVY_SESSIONS_BY_LEVEL, THRESHOLDS
 from planner.model import Defaults, Level, Plan, PlanInfo, RuleSettings
-from planner.ui.screens.fields import FieldRow, FormScreen, check, error_line
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    check,
+    error_line,
+    fill_input,
+    fill_select,
+    focus_first,
+    show,
+)
+from planner.ui.screens.kept import Kept
 
 PLAN_FIELDS = ("name", "description", "level", "start", "body_mass_kg", "repeats")
 DEFAULT_FIELDS = ("sleep_hours", "bedtime", "protein_meals")
@@ -93,7 +103,7 @@ class RuleFields(Vertical):
                 )
 
 
-class SettingsForm(FormScreen["dict[str, Any]"]):
+class SettingsForm(Kept, FormScreen["dict[str, Any]"]):
     """Every plan-wide setting in one form; dismisses with the values, or None."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -103,11 +113,39 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
 
     def __init__(self, plan: Plan) -> None:
         super().__init__(classes="form-screen")
-        self.plan = plan
-        self.errors: dict[str, str] = {}
-        overrides = plan.rules.overrides()
         #: What the rules' fields hold until they are mounted: the plan's own values.
-        self._threshold_texts = {key: _text(overrides.get(key)) for key in THRESHOLDS}
+        self._threshold_texts: dict[str, str] = {}
+        self.errors: dict[str, str] = {}
+        #: The error lines mounted so far, by field.
+        self._error_lines: dict[str, Static] = {}
+        self.load(plan)
+        self._rules = RuleFields(plan, self._threshold_texts)
+
+    def load(self, plan: Plan) -> Self:
+        """Show `plan`'s settings as a newly opened form would: its values, no errors,
+        the focus in the name, scrolled to the top."""
+        self.plan = plan
+        self.errors = {}
+        overrides = plan.rules.overrides()
+        self._threshold_texts.clear()
+        self._threshold_texts.update({key: _text(overrides.get(key)) for key in THRESHOLDS})
+        self._unfilled = True
+        return self
+
+    def _plan_values(self) -> dict[str, str]:
+        """The plan and day fields' texts, by field."""
+        plan = self.plan
+        info = plan.plan
+        defaults = plan.defaults
+        return {
+            "name": info.name,
+            "description": info.description,
+            "start": plan.start.isoformat() if plan.start is not None else "",
+            "body_mass_kg": _text(info.body_mass_kg),
+            "sleep_hours": _text(defaults.sleep_hours),
+            "bedtime": _text(defaults.bedtime),
+            "protein_meals": _text(defaults.protein_meals),
+        }
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -154,15 +192,31 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
             yield _input("bedtime", "Bedtime", defaults.bedtime, '"HH:MM", optional')
             yield _input("protein_meals", "Protein", defaults.protein_meals, "meals, 0-8, optional")
             yield Static(Content.styled("Rules", "bold $text-accent"))
-            yield Lazy(RuleFields(self.plan, self._threshold_texts))
+            yield Lazy(self._rules)
             with Horizontal(classes="form-buttons"):
                 yield Static(id="form-status", markup=False)
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start in the name."""
-        self.query_one("#name", Input).focus()
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept form is loaded after its compose)."""
+        plan = self.plan
+        info = plan.plan
+        self._rules.plan = plan
+        repeats = "default" if info.repeats is None else ("yes" if info.repeats else "no")
+        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
+            for name, text in self._plan_values().items():
+                fill_input(self.query_one(f"#{name}", Input), text)
+            fill_select(self.query_one("#level", Select), info.level.value)
+            fill_select(self.query_one("#repeats", Select), repeats)
+            if self._rules.is_mounted:
+                for key, text in self._threshold_texts.items():
+                    fill_input(self._rules.query_one(f"#t-{key}", Input), text)
+                for rule in CATALOGUE:
+                    box = self._rules.query_one(f"#on-{rule.id}", Checkbox)
+                    box.value = rule.id not in plan.rules.disabled
+        self.query_one("#settings-form", VerticalScroll).scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#name", Input))
         self._check()
 
     def _value(self, name: str) -> str:
@@ -232,34 +286,36 @@ class SettingsForm(FormScreen["dict[str, Any]"]):
         status = self.query_one("#form-status", Static)
         if errors:
             first = next(iter(errors))
-            status.update(
+            show(
+                status,
                 Content.styled(
                     f"Can't save yet: {first.removeprefix('t-')}: {errors[first]}", "$text-error"
-                )
+                ),
             )
         else:
-            status.update(Content.styled("enter saves · escape cancels", "$foreground-muted"))
+            show(status, Content.styled("enter saves · escape cancels", "$foreground-muted"))
         self.query_one("#save", Button).disabled = bool(errors)
         return result
 
     def _show_error(self, row: FieldRow, name: str, reason: str) -> None:
         """The reason under a field; its line is mounted the first time it has one."""
-        try:
-            line = self.query_one(f"#{name}-error", Static)
-        except NoMatches:
+        line = self._error_lines.get(name)
+        if line is None:
+            # Looked up by name, not queried: a query for a line not mounted yet walks
+            # the whole form, and a check asks for some forty of them.
             if reason and isinstance(row.parent, Widget):
-                line = error_line(name)
-                line.update(Content(reason))
+                line = self._error_lines[name] = error_line(name)
+                show(line, Content(reason))
                 row.parent.mount(line, after=row)
             return
-        line.update(Content(reason))
+        show(line, Content(reason))
         line.display = bool(reason)
 
     @on(Input.Changed)
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _changed(self) -> None:
-        if self.is_mounted:
+        if self.is_active:
             self._check()
 
     def action_save(self) -> None:

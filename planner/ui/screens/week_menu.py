@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +13,15 @@ from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
 from planner.model import MAX_WEEKS, Week, WeekType
-from planner.ui.screens.fields import FieldRow, FormScreen
+from planner.ui.screens.fields import (
+    FieldRow,
+    FormScreen,
+    fill_input,
+    fill_select,
+    focus_first,
+    show,
+)
+from planner.ui.screens.kept import Kept
 
 ACTIONS: tuple[tuple[str, str], ...] = (
     ("Add an empty week after this one", "add"),
@@ -43,7 +52,7 @@ def parse_percent(text: str) -> float | None:
     return value if -90 <= value <= 200 else None
 
 
-class WeekMenu(FormScreen[WeekChoice]):
+class WeekMenu(Kept, FormScreen[WeekChoice]):
     """Week operations on the shown week; each is one undoable edit."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
@@ -53,10 +62,22 @@ class WeekMenu(FormScreen[WeekChoice]):
 
     def __init__(self, week: Week, number: int, weeks: int, converts: bool) -> None:
         super().__init__(classes="form-screen")
+        self.load(week, number, weeks, converts)
+
+    @classmethod
+    def blank(cls) -> WeekMenu:
+        """A menu to build ahead (see `kept`); `load` gives it its week."""
+        return cls(Week(), 1, 1, converts=False)
+
+    def load(self, week: Week, number: int, weeks: int, converts: bool) -> Self:
+        """Show the menu for `week` (`number` of `weeks`) as a newly opened one would:
+        "add" chosen, the default scale, no label, the week's type."""
         self.week = week
         self.number = number
         self.weeks = weeks
         self.converts = converts
+        self._unfilled = True
+        return self
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="week-menu", classes="form") as form:
@@ -106,13 +127,23 @@ class WeekMenu(FormScreen[WeekChoice]):
                 yield Button("Do it", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        """Start on the action."""
-        self.query_one("#action", Select).focus()
+    def _fill(self) -> None:
+        """The fields as `load` left them (a kept menu is loaded after its compose)."""
+        form = self.query_one("#week-menu", VerticalScroll)
+        form.border_title = f"Week {self.number} of {self.weeks}"
+        with self.prevent(Input.Changed, Select.Changed):
+            fill_select(self.query_one("#action", Select), "add")
+            fill_input(self.query_one("#scale", Input), "+5")
+            fill_input(self.query_one("#label", Input), "")
+            fill_select(self.query_one("#type", Select), self.week.type.value)
+        form.scroll_home(animate=False, immediate=True)
+        focus_first(self, self.query_one("#action", Select))
         self._update()
 
     @on(Select.Changed, "#action")
     def _action_changed(self) -> None:
+        if not self.is_active:  # a kept menu built, or closing with the editor
+            return
         label = self.query_one("#label", Input)
         kind = self.query_one("#type", Select)
         if self._action() == "label":
@@ -123,6 +154,10 @@ class WeekMenu(FormScreen[WeekChoice]):
 
     @on(Select.Changed)
     @on(Input.Changed)
+    def _changed(self) -> None:
+        if self.is_active:  # not while a kept menu is built, nor closing with the editor
+            self._update()
+
     def _update(self) -> None:
         action = self._action()
         self.query_one("#row-scale").display = action == "copy"
@@ -143,13 +178,14 @@ class WeekMenu(FormScreen[WeekChoice]):
                 )
         elif action == "delete" and self.weeks == 1:
             hint = "The only week of a plan cannot be deleted."
-        self.query_one("#week-hint", Static).update(Content(hint))
+        show(self.query_one("#week-hint", Static), Content(hint))
         status = self.query_one("#form-status", Static)
         problem = self._problem()
-        status.update(
+        show(
+            status,
             Content.styled(problem, "$text-error")
             if problem
-            else Content.styled("enter does it · escape cancels", "$foreground-muted")
+            else Content.styled("enter does it · escape cancels", "$foreground-muted"),
         )
         self.query_one("#save", Button).disabled = bool(problem)
 
