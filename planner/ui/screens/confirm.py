@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.ui.screens.modal import PlannerModal
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(PlannerModal[bool]):
     """Ask a yes/no question; dismisses with True (yes) or False (no)."""
 
     DEFAULT_CSS = """

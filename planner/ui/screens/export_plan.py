@@ -31,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -41,6 +40,7 @@ from planner.ui.screens.confirm import ConfirmScreen
 from planner.ui.screens.fields import focus_first
 from planner.ui.screens.import_plan import PathInput, PathSuggester, resolve_path
 from planner.ui.screens.kept import Kept
+from planner.ui.screens.modal import PlannerModal
 
 if TYPE_CHECKING:
     from planner.editor import PlanEditor
@@ -109,7 +109,7 @@ def target_problem(typed: str, base: Path) -> tuple[Path | None, str]:
     return path, ""
 
 
-class ExportScreen(Kept, ModalScreen[Path | None]):
+class ExportScreen(Kept, PlannerModal[Path | None]):
     """Choose a format and a path; writes the export and dismisses with its path."""
 
     DEFAULT_CSS = """

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from planner.planfile import describe_error
+from planner.ui.screens.modal import PlannerModal
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -152,7 +153,7 @@ def enter_belongs_to(focused: Widget | None) -> bool:
 R = TypeVar("R")
 
 
-class FormScreen(ModalScreen[R | None]):
+class FormScreen(PlannerModal[R | None]):
     """A modal form: enter in a text field or the Save button saves, Cancel or escape
     closes; enter on a select, button or checkbox works that control.
 

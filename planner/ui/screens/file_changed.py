@@ -16,15 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from planner.ui.screens.modal import PlannerModal
 
 FileChangedChoice = Literal["reload", "overwrite", "save_as", "cancel"]
 
 CHOICES: tuple[FileChangedChoice, ...] = ("reload", "overwrite", "save_as", "cancel")
 
 
-class FileChangedDialog(ModalScreen[FileChangedChoice]):
+class FileChangedDialog(PlannerModal[FileChangedChoice]):
     """Ask what to do about a file changed on disk; dismisses with the choice."""
 
     # Four buttons in the 64 columns of a .dialog: as wide as their labels.

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from planner.catalogue import (
@@ -23,6 +22,7 @@ from planner.catalogue import (
 from planner.model import DEFAULT_RPE, DayType, Kind, Plan, RuleSettings
 from planner.ui.commands import COMMANDS
 from planner.ui.screens.kept import Kept
+from planner.ui.screens.modal import PlannerModal
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES
 
 _KEY_WIDTH = 14
@@ -225,7 +225,7 @@ def _rules_of(plan: Plan | None) -> RuleSettings | None:
     return plan.rules if plan is not None else None
 
 
-class HelpScreen(Kept, ModalScreen[None]):
+class HelpScreen(Kept, PlannerModal[None]):
     """Every binding, the day types and every rule with thresholds, source and evidence."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)

@@ -42,7 +42,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -54,6 +53,7 @@ from planner.planfile import PlanError
 from planner.report import Finding, PlanReport, Risk
 from planner.ui.screens.fields import focus_first
 from planner.ui.screens.kept import Kept
+from planner.ui.screens.modal import PlannerModal
 from planner.ui.styles import DAY_TYPE_STYLES, KIND_STYLES, RISK_STYLES, SEVERITY_STYLES
 
 if TYPE_CHECKING:
@@ -395,7 +395,7 @@ class FindingNote(Static):
         self.finding = finding
 
 
-class ImportScreen(Kept, ModalScreen[ImportChoice | None]):
+class ImportScreen(Kept, PlannerModal[ImportChoice | None]):
     """Pick a template or a plan file, preview it, and import it (or cancel)."""
 
     DEFAULT_CSS = """

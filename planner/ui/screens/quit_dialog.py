@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from planner.ui.screens.fields import show
 from planner.ui.screens.kept import Kept
+from planner.ui.screens.modal import PlannerModal
 
 QuitChoice = Literal["save", "discard", "cancel"]
 
 
-class QuitDialog(Kept, ModalScreen[QuitChoice]):
+class QuitDialog(Kept, PlannerModal[QuitChoice]):
     """Ask what to do with unsaved changes before quitting."""
 
     BINDINGS = [  # noqa: RUF012 (Textual reads it from the class)
