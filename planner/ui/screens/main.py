@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -95,6 +95,7 @@ class MainScreen(Screen[None]):
         # The size classes Textual sets on the first resize, set now: the widgets are
         # styled once for the terminal's size, not once without and once with them.
         self.update_classes(breakpoint_classes(self.app), update=False)
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
         yield self.header
@@ -107,6 +108,14 @@ class MainScreen(Screen[None]):
                 yield self.detail
                 yield self.chart
         yield FittingFooter()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. On the first showing the widgets have just
+        # been styled as they mounted (with the size classes already set), so Textual's
+        # restyling of the whole screen would do it all again before the first frame.
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         """Show the week containing today (when the plan has dates), else week 1, with
