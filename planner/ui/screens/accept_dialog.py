@@ -28,7 +28,7 @@ class AcceptDialog(Kept, FormScreen[str]):
 
     def __init__(self, finding: Finding | None) -> None:
         """`finding`: the one to accept (None: a dialog built ahead, see `kept`)."""
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.finding = finding
 
     def load(self, finding: Finding) -> Self:

@@ -25,10 +25,6 @@ class ConfirmScreen(PlannerModal[bool]):
     """Ask a yes/no question; dismisses with True (yes) or False (no)."""
 
     DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-        background: $background 60%;
-    }
     ConfirmScreen #confirm-dialog {
         width: auto;
         min-width: 36;

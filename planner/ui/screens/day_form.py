@@ -50,7 +50,7 @@ class DayForm(Kept, FormScreen[SetDay]):
     ]
 
     def __init__(self, day_key: str, day: Day, defaults: Defaults) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.load(day_key, day, defaults)
 
     @classmethod

@@ -113,10 +113,6 @@ class ExportScreen(Kept, PlannerModal[Path | None]):
     """Choose a format and a path; writes the export and dismisses with its path."""
 
     DEFAULT_CSS = """
-    ExportScreen {
-        align: center middle;
-        background: $background 60%;
-    }
     ExportScreen #export-dialog {
         width: 84;
         max-width: 100%;

@@ -46,7 +46,7 @@ class FileChangedDialog(PlannerModal[FileChangedChoice]):
 
     def __init__(self, file_name: str, *, deleted: bool) -> None:
         """`file_name` is shown as typed (never as markup); `deleted` words the question."""
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.file_name = file_name
         self.deleted = deleted
 

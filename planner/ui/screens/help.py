@@ -235,7 +235,7 @@ class HelpScreen(Kept, PlannerModal[None]):
     ]
 
     def __init__(self, plan: Plan | None = None) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.plan = plan
 
     def load(self, plan: Plan | None) -> Self:

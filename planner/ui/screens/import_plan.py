@@ -399,10 +399,6 @@ class ImportScreen(Kept, PlannerModal[ImportChoice | None]):
     """Pick a template or a plan file, preview it, and import it (or cancel)."""
 
     DEFAULT_CSS = """
-    ImportScreen {
-        align: center middle;
-        background: $background 60%;
-    }
     ImportScreen #import-dialog {
         width: 100%;
         max-width: 132;

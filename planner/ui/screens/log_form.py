@@ -41,7 +41,7 @@ class LogForm(Kept, FormScreen[LogResult]):
     ]
 
     def __init__(self, session: Session, heading: str) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.load(session, heading)
 
     @classmethod

@@ -21,7 +21,7 @@ class PlannerModal(ModalScreen[R]):
     # screen gets (`-narrow`, `-short`); unscoped, they read as written.
     SCOPED_CSS: ClassVar[bool] = False
     DEFAULT_CSS = """
-    .form-screen, .dialog-screen {
+    PlannerModal {
         align: center middle;
         background: $background 60%;
     }

@@ -30,7 +30,7 @@ class QuitDialog(Kept, PlannerModal[QuitChoice]):
     ]
 
     def __init__(self, file_name: str | None) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.file_name = file_name
 
     def load(self, file_name: str | None) -> Self:

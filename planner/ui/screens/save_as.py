@@ -44,7 +44,7 @@ class SaveAsScreen(FormScreen[Path]):
     ]
 
     def __init__(self, suggestion: str, *, base: Path | None = None) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.suggestion = suggestion
         self.base = base or Path.cwd()
         self._confirm: Path | None = None

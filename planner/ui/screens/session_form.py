@@ -66,7 +66,7 @@ class SessionForm(Kept, FormScreen[Session]):
     ]
 
     def __init__(self, heading: str, session: Session | None = None) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.heading = heading
         self.original = session
         self.touched: set[str] = set()

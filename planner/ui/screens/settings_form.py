@@ -112,7 +112,7 @@ class SettingsForm(Kept, FormScreen["dict[str, Any]"]):
     ]
 
     def __init__(self, plan: Plan) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         #: What the rules' fields hold until they are mounted: the plan's own values.
         self._threshold_texts: dict[str, str] = {}
         self.errors: dict[str, str] = {}

@@ -61,7 +61,7 @@ class WeekMenu(Kept, FormScreen[WeekChoice]):
     ]
 
     def __init__(self, week: Week, number: int, weeks: int, converts: bool) -> None:
-        super().__init__(classes="form-screen")
+        super().__init__()
         self.load(week, number, weeks, converts)
 
     @classmethod
