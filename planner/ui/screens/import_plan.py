@@ -351,9 +351,12 @@ def day_spans(days: Sequence[str]) -> str:
     return " ".join(words)
 
 
-def finding_note(finding: Finding) -> Content:
-    """A finding for the preview: severity, rule and days, then its message."""
+def finding_note(finding: Finding, weeks: int = 1) -> Content:
+    """A finding for the preview: severity, rule, its week (in a plan of several) and
+    days, then its message."""
     days = day_spans(finding.days) or "the week"
+    if weeks > 1 and finding.week is not None:
+        days = f"week {finding.week}: {days}" if finding.days else f"week {finding.week}"
     return Content.assemble(
         (finding.severity.value, SEVERITY_STYLES[finding.severity]),
         " ",
@@ -368,7 +371,8 @@ def findings_heading(report: PlanReport) -> Content:
     """The line over the findings: how many, or that there are none."""
     count = len(report.findings)
     if not count:
-        return Content.styled("No findings: the week is well spaced.", "$text-success")
+        spaced = "every week is" if len(report.weeks) > 1 else "the week is"
+        return Content.styled(f"No findings: {spaced} well spaced.", "$text-success")
     return Content.styled(f"{count} finding{'s' if count != 1 else ''}", "bold")
 
 
@@ -390,8 +394,10 @@ class FindingNote(Static):
     }
     """
 
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding_note(finding), markup=False, classes=f"-{finding.severity.value}")
+    def __init__(self, finding: Finding, weeks: int = 1) -> None:
+        super().__init__(
+            finding_note(finding, weeks), markup=False, classes=f"-{finding.severity.value}"
+        )
         self.finding = finding
 
 
@@ -710,7 +716,10 @@ class ImportScreen(Kept, PlannerModal[ImportChoice | None]):
                 week.update(preview_week(candidate.plan))
                 summary.update(preview_summary(candidate.report))
                 findings_head.update(findings_heading(candidate.report))
-                findings.mount_all(FindingNote(finding) for finding in candidate.report.findings)
+                weeks = len(candidate.report.weeks)
+                findings.mount_all(
+                    FindingNote(finding, weeks) for finding in candidate.report.findings
+                )
         description.update(Content(text))
         side_description.update(Content(text))
         error.set_class(candidate is None or candidate.error is None, "-hidden")
