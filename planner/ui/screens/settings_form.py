@@ -64,6 +64,9 @@ class RuleFields(Vertical):
     RuleFields {
         height: auto;
     }
+    RuleFields .field-hint {
+        padding-left: 12;
+    }
     """
 
     def __init__(self, plan: Plan, threshold_texts: dict[str, str]) -> None:
@@ -84,7 +87,8 @@ class RuleFields(Vertical):
                 compact=True,
             )
             yield Static(
-                Content.styled(f"  {rule.id}: {rule.fires_when}", "$foreground-muted"),
+                # Under the title, wrapped lines under its first word.
+                Content.styled(f"{rule.id}: {rule.fires_when}", "$foreground-muted"),
                 classes="field-hint",
             )
             for threshold in rule.thresholds:
